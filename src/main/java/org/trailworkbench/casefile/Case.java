@@ -1,0 +1,98 @@
+package org.trailworkbench.casefile;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.trailworkbench.index.EventIndex;
+import org.trailworkbench.ingest.FolderScanner;
+import org.trailworkbench.ingest.SourceFile;
+import org.trailworkbench.ingest.SourceFilter;
+import org.trailworkbench.search.SearchService;
+import org.trailworkbench.task.Cancellation;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A case: a folder holding a Lucene index of events ({@code index/}) and the manifest of imported files
+ * ({@code manifest.jsonl}), marked by {@code case.json}. Everything a user does works on one.
+ */
+public final class Case implements Closeable {
+
+    private static final String MARKER = "case.json";
+
+    private final Path dir;
+    private final EventIndex index;
+    private final Manifest manifest;
+    private final SearchService search;
+
+    private Case(Path dir, EventIndex index, Manifest manifest) {
+        this.dir = dir;
+        this.index = index;
+        this.manifest = manifest;
+        this.search = new SearchService(index);
+    }
+
+    /** Opens the case in {@code dir}, creating it when the folder is missing or empty. */
+    public static Case open(Path dir) throws IOException {
+        Path folder = dir.toAbsolutePath().normalize();
+        if (!Files.exists(folder.resolve(MARKER))) {
+            if (Files.isDirectory(folder)) {
+                try (var entries = Files.list(folder)) {
+                    if (entries.findAny().isPresent()) {
+                        throw new IOException(folder + " is not a Trail Workbench case (no " + MARKER
+                                + ") and is not empty; choose an empty or new folder");
+                    }
+                }
+            }
+            Files.createDirectories(folder);
+            JsonMapper.builder().build().writeValue(folder.resolve(MARKER).toFile(),
+                    Map.of("format", 1, "created", Instant.now().toString()));
+        }
+        return new Case(folder, EventIndex.open(folder.resolve("index")), Manifest.load(folder.resolve("manifest.jsonl")));
+    }
+
+    public static boolean isCase(Path dir) {
+        return Files.isRegularFile(dir.resolve(MARKER));
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public EventIndex index() {
+        return index;
+    }
+
+    public Manifest manifest() {
+        return manifest;
+    }
+
+    public SearchService search() {
+        return search;
+    }
+
+    /** Imports a file or folder from disk. */
+    public ImportReport importPath(Path source, SourceFilter filter, ImportListener listener, Cancellation cancel)
+            throws IOException {
+        FolderScanner.Scan scan = new FolderScanner().scan(source, filter);
+        List<ImportReport.Skipped> skipped = scan.skipped().stream()
+                .map(s -> new ImportReport.Skipped(s.path(), s.reason())).toList();
+        return importFiles(scan.files(), skipped, scan.filteredOut(), listener, cancel);
+    }
+
+    /** Imports files from any source (the S3 importer hands its objects here). */
+    public ImportReport importFiles(List<SourceFile> files, List<ImportReport.Skipped> skipped, long filteredOut,
+                                    ImportListener listener, Cancellation cancel) throws IOException {
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        return new Importer(index, manifest, threads).run(files, skipped, filteredOut, listener, cancel);
+    }
+
+    @Override
+    public void close() throws IOException {
+        index.close();
+    }
+}

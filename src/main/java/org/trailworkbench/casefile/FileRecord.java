@@ -1,0 +1,22 @@
+package org.trailworkbench.casefile;
+
+import org.trailworkbench.ingest.FileKind;
+
+import java.time.Instant;
+
+/**
+ * One line of the manifest: a file that was imported, what it held and what became of it.
+ *
+ * @param source     what the user imported (a folder, a bucket/prefix)
+ * @param id         the file's unique id: absolute path or s3://bucket/key
+ * @param size       bytes as stored
+ * @param sha256     hex SHA-256 of those bytes
+ * @param events     records read from the file (re-delivered copies included)
+ * @param kind       what the file turned out to be
+ * @param status     the outcome
+ * @param reason     why it was damaged, skipped or failed; null when imported cleanly
+ * @param importedAt when this import finished the file
+ */
+public record FileRecord(String source, String id, long size, String sha256, long events, FileKind kind,
+                         FileStatus status, String reason, Instant importedAt) {
+}

@@ -1,0 +1,66 @@
+package org.trailworkbench.index;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The index schema in one place. Analysts type the CloudTrail JSON paths they see ({@code eventName},
+ * {@code userIdentity.arn}, {@code requestParameters.bucketName}); internally every leaf lands in one
+ * keyword field as {@code path=value}, so an unbounded variety of paths costs one Lucene field, not
+ * thousands. The main dimensions also get doc values, for facets, histograms and splits.
+ */
+public final class Fields {
+
+    /** Exact eventID: the key that makes re-delivered events and re-imports collapse to one document. */
+    public static final String ID = "_id";
+    /** Epoch millis: a point for ranges and doc values for sort and histograms, under one name. */
+    public static final String TIME = "eventTime";
+    /** Every leaf as {@code path=lowercased value}. */
+    public static final String KEYWORDS = "_kv";
+    /** Every object and leaf path present with a non-null value; the target of {@code _exists_:path}. */
+    public static final String EXISTS = "_exists_";
+    /** Free text over all values, for bare words. */
+    public static final String ALL = "_all";
+    /** The original record, stored compressed. */
+    public static final String SOURCE = "_source";
+    /** The id of the file the event was first imported from (a path or s3:// key). */
+    public static final String FILE = "_file";
+
+    /** Longest value kept as one keyword term; longer values stay searchable word by word via {@link #ALL}. */
+    public static final int MAX_KEYWORD_CHARS = 1024;
+
+    /** The dimensions with facets (counts in the sidebar, splits on the timeline). Order is display order. */
+    public static final List<String> FACETS = List.of(
+            "eventSource", "eventName", "awsRegion", "recipientAccountId", "userIdentity.type",
+            "userIdentity.arn", "sourceIPAddress", "errorCode", "readOnly", "eventType", "eventCategory",
+            "userAgent");
+
+    private static final Set<String> FACET_SET = Set.copyOf(FACETS);
+
+    /**
+     * Field paths shown in completion before the user has seen any data, in addition to what the case
+     * holds. They are the schema the issue lists; any other path works the same way.
+     */
+    public static final List<String> WELL_KNOWN = List.of(
+            "eventTime", "eventName", "eventSource", "awsRegion", "sourceIPAddress", "userAgent", "errorCode",
+            "errorMessage", "readOnly", "eventType", "eventCategory", "managementEvent", "recipientAccountId",
+            "userIdentity.type", "userIdentity.arn", "userIdentity.accountId", "userIdentity.principalId",
+            "userIdentity.userName", "userIdentity.accessKeyId", "userIdentity.invokedBy",
+            "userIdentity.sessionContext.sessionIssuer.arn",
+            "userIdentity.sessionContext.attributes.mfaAuthenticated", "resources.ARN", "resources.type",
+            "tlsDetails.tlsVersion", "tlsDetails.cipherSuite", "tlsDetails.clientProvidedHostHeader",
+            "vpcEndpointId", "sharedEventID", "requestID", "eventID", "eventVersion");
+
+    private Fields() {
+    }
+
+    public static boolean isFacet(String path) {
+        return FACET_SET.contains(path);
+    }
+
+    /** The keyword term for a path and value: what both indexing and querying must agree on. */
+    public static String keyword(String path, String value) {
+        String v = value.length() > MAX_KEYWORD_CHARS ? value.substring(0, MAX_KEYWORD_CHARS) : value;
+        return path + '=' + v.toLowerCase(java.util.Locale.ROOT);
+    }
+}

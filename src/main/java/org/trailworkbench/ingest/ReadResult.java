@@ -1,0 +1,16 @@
+package org.trailworkbench.ingest;
+
+/**
+ * What reading one file produced.
+ *
+ * @param kind     what the file is
+ * @param events   records handed to the sink (all of them, including the ones before any damage)
+ * @param skipped  items that were JSON but not CloudTrail events (an export's metadata rows, say)
+ * @param damage   why reading stopped early, or null when the whole file was read
+ */
+public record ReadResult(FileKind kind, long events, long skipped, String damage) {
+
+    public boolean damaged() {
+        return damage != null;
+    }
+}

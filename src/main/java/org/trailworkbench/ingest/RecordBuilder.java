@@ -1,0 +1,126 @@
+package org.trailworkbench.ingest;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Walks one JSON object token by token, copying it to a compact buffer and flattening its leaves to dotted
+ * paths in the same pass. One instance per item; the top-level scalars are kept so the reader can decide
+ * afterwards what the item was (an event, an Event history row, an export envelope, a digest).
+ */
+final class RecordBuilder {
+
+    /** Top-level fields the reader looks at to classify an item. */
+    final Map<String, String> topLevel = new HashMap<>();
+    final List<ParsedEvent.Leaf> leaves = new ArrayList<>(64);
+    final List<String> objectPaths = new ArrayList<>(16);
+    private final ByteArrayBuilder buffer = new ByteArrayBuilder(2048);
+    private final JsonGenerator out;
+    private final PathCache paths;
+
+    RecordBuilder(JsonFactory factory, PathCache paths) throws IOException {
+        this.out = factory.createGenerator(buffer);
+        this.paths = paths;
+    }
+
+    /**
+     * Copies the object the parser is on (current token START_OBJECT) up to its END_OBJECT.
+     * {@code nested} gets a chance at each top-level field first: the reader uses it to stream a
+     * {@code Records} array without copying it; it returns true when it consumed the value.
+     */
+    void copyObject(JsonParser parser, TopLevelHook nested) throws IOException {
+        out.writeStartObject();
+        JsonToken token;
+        while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (nested != null && nested.consume(name, value, parser)) {
+                continue;
+            }
+            out.writeFieldName(name);
+            if (value.isScalarValue()) {
+                topLevel.put(name, value == JsonToken.VALUE_NULL ? null : parser.getText());
+            }
+            copyValue(parser, value, name);
+        }
+        expectEnd(token, JsonToken.END_OBJECT, parser);
+        out.writeEndObject();
+    }
+
+    byte[] json() throws IOException {
+        out.flush();
+        return buffer.toByteArray();
+    }
+
+    private void copyValue(JsonParser parser, JsonToken token, String path) throws IOException {
+        switch (token) {
+            case START_OBJECT -> {
+                objectPaths.add(path);
+                out.writeStartObject();
+                JsonToken t;
+                while ((t = parser.nextToken()) == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    out.writeFieldName(name);
+                    copyValue(parser, parser.nextToken(), paths.child(path, name));
+                }
+                expectEnd(t, JsonToken.END_OBJECT, parser);
+                out.writeEndObject();
+            }
+            case START_ARRAY -> {
+                objectPaths.add(path);
+                out.writeStartArray();
+                JsonToken t;
+                while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
+                    if (t == null) {
+                        throw new com.fasterxml.jackson.core.io.JsonEOFException(parser, null,
+                                "unexpected end of input inside an array");
+                    }
+                    copyValue(parser, t, path);
+                }
+                out.writeEndArray();
+            }
+            case VALUE_STRING -> {
+                String text = parser.getText();
+                out.writeString(text);
+                leaves.add(new ParsedEvent.Leaf(path, text));
+            }
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                String text = parser.getText();
+                out.writeNumber(text);
+                leaves.add(new ParsedEvent.Leaf(path, text));
+            }
+            case VALUE_TRUE -> {
+                out.writeBoolean(true);
+                leaves.add(new ParsedEvent.Leaf(path, "true"));
+            }
+            case VALUE_FALSE -> {
+                out.writeBoolean(false);
+                leaves.add(new ParsedEvent.Leaf(path, "false"));
+            }
+            case VALUE_NULL -> out.writeNull();
+            default -> throw new com.fasterxml.jackson.core.JsonParseException(parser, "unexpected token " + token);
+        }
+    }
+
+    private static void expectEnd(JsonToken actual, JsonToken expected, JsonParser parser) throws IOException {
+        if (actual != expected) {
+            throw new com.fasterxml.jackson.core.io.JsonEOFException(parser, actual,
+                    "unexpected end of input inside an object");
+        }
+    }
+
+    /** Lets the reader take over a top-level field's value (the {@code Records} array of a log file). */
+    @FunctionalInterface
+    interface TopLevelHook {
+        boolean consume(String name, JsonToken value, JsonParser parser) throws IOException;
+    }
+}

@@ -1,0 +1,26 @@
+package org.trailworkbench.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/** A file to import, wherever it lives (a folder, a bucket): identity, size and a way to read its bytes. */
+public interface SourceFile {
+
+    /** Where it comes from, as the user named it: a folder path or {@code s3://bucket/prefix}. */
+    String source();
+
+    /** Unique and stable across runs: an absolute path, or {@code s3://bucket/key}. */
+    String id();
+
+    /** The path relative to the source, '/'-separated: what {@link TrailPath} parses. */
+    String relativePath();
+
+    long size();
+
+    /** The stored bytes, compressed or not, exactly as they are on disk or in the bucket. */
+    InputStream open() throws IOException;
+
+    default TrailPath trailPath() {
+        return TrailPath.parse(relativePath()).orElse(null);
+    }
+}

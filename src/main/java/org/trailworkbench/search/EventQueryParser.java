@@ -1,0 +1,213 @@
+package org.trailworkbench.search;
+
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.queryparser.classic.Token;
+import org.apache.lucene.queryparser.classic.TokenMgrError;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.RegexpQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TermRangeQuery;
+import org.apache.lucene.search.WildcardQuery;
+import org.trailworkbench.index.Analyzers;
+import org.trailworkbench.index.Fields;
+import org.trailworkbench.ingest.ParsedEvent;
+import org.trailworkbench.ingest.Timestamps;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+/**
+ * Lucene's classic query syntax over CloudTrail paths. {@code path:value} becomes a term of the keyword
+ * field ({@code path=value}, case folded), {@code _exists_:path} a presence test, {@code eventTime} a time
+ * range, and bare words search all values. Terms are joined with AND unless the query says otherwise.
+ */
+public final class EventQueryParser {
+
+    private EventQueryParser() {
+    }
+
+    public static Query parse(String text) throws QuerySyntaxException {
+        if (text == null || text.isBlank() || text.strip().equals("*") || text.strip().equals("*:*")) {
+            return new MatchAllDocsQuery();
+        }
+        var parser = new PathQueryParser();
+        try {
+            return parser.parse(text);
+        } catch (ParseException e) {
+            throw oneLine(e, text);
+        } catch (TokenMgrError e) {
+            throw new QuerySyntaxException(lexical(e.getMessage()), 0);
+        } catch (IllegalArgumentException e) {
+            throw new QuerySyntaxException(e.getMessage(), 0);
+        } catch (org.apache.lucene.search.IndexSearcher.TooManyClauses e) {
+            throw new QuerySyntaxException("the query expands to too many terms; make wildcards more specific", 0);
+        }
+    }
+
+    private static QuerySyntaxException oneLine(ParseException e, String text) {
+        if (e.getCause() instanceof QuerySyntaxException inner) {
+            return inner;
+        }
+        if (e.getCause() instanceof TokenMgrError lexicalError) {
+            return new QuerySyntaxException(lexical(lexicalError.getMessage()), 0);
+        }
+        Token current = e.currentToken;
+        if (current != null && current.next != null) {
+            Token bad = current.next;
+            int column = bad.beginColumn;
+            String found = bad.kind == 0 ? "end of query" : "'" + bad.image + "'";
+            String hint = bad.kind == 0 ? " (an operator, bracket or quote is not closed)" : "";
+            return new QuerySyntaxException("Syntax error at column " + column + ": unexpected " + found + hint, column);
+        }
+        String message = e.getMessage() == null ? "cannot parse the query" : e.getMessage().lines().findFirst().orElse("");
+        if (message.startsWith("Cannot parse '" + text + "': ")) {
+            message = message.substring(("Cannot parse '" + text + "': ").length());
+        }
+        return new QuerySyntaxException(message, 0);
+    }
+
+    private static String lexical(String message) {
+        String first = message == null ? "" : message.lines().findFirst().orElse("");
+        return first.isEmpty() ? "Syntax error" : "Syntax error: " + first.replace("Lexical error", "unexpected character");
+    }
+
+    /** Routes field queries to the keyword, presence and time fields. */
+    private static final class PathQueryParser extends QueryParser {
+
+        PathQueryParser() {
+            super(Fields.ALL, Analyzers.forQueries());
+            setDefaultOperator(Operator.AND);
+            setAllowLeadingWildcard(true);
+            setSplitOnWhitespace(true);
+        }
+
+        private static boolean isFreeText(String field) {
+            return field == null || field.equals(Fields.ALL);
+        }
+
+        @Override
+        protected Query getFieldQuery(String field, String text, boolean quoted) throws ParseException {
+            if (isFreeText(field)) {
+                return super.getFieldQuery(field, text, quoted);
+            }
+            if (field.equals(Fields.EXISTS)) {
+                return new TermQuery(new Term(Fields.EXISTS, text));
+            }
+            if (field.equals(Fields.TIME)) {
+                return timeRange(text, text, true, true);
+            }
+            return new TermQuery(new Term(Fields.KEYWORDS, Fields.keyword(field, text)));
+        }
+
+        @Override
+        protected Query getFieldQuery(String field, String text, int slop) throws ParseException {
+            return isFreeText(field) ? super.getFieldQuery(field, text, slop) : getFieldQuery(field, text, true);
+        }
+
+        @Override
+        protected Query getPrefixQuery(String field, String prefix) throws ParseException {
+            if (isFreeText(field)) {
+                return super.getPrefixQuery(field, prefix);
+            }
+            if (prefix.isEmpty()) {
+                return new TermQuery(new Term(Fields.EXISTS, field));
+            }
+            return new PrefixQuery(new Term(Fields.KEYWORDS, Fields.keyword(field, prefix)));
+        }
+
+        @Override
+        protected Query getWildcardQuery(String field, String pattern) throws ParseException {
+            if ("*".equals(field) && "*".equals(pattern)) {
+                return new MatchAllDocsQuery();
+            }
+            if (isFreeText(field)) {
+                return super.getWildcardQuery(field, pattern);
+            }
+            if (pattern.equals("*")) {
+                return new TermQuery(new Term(Fields.EXISTS, field));
+            }
+            return new WildcardQuery(new Term(Fields.KEYWORDS, Fields.keyword(field, pattern)));
+        }
+
+        @Override
+        protected Query getRegexpQuery(String field, String regexp) throws ParseException {
+            if (isFreeText(field)) {
+                return super.getRegexpQuery(field, regexp);
+            }
+            StringBuilder literal = new StringBuilder();
+            for (char c : (field + "=").toCharArray()) {
+                if (!Character.isLetterOrDigit(c)) {
+                    literal.append('\\');
+                }
+                literal.append(c);
+            }
+            return new RegexpQuery(new Term(Fields.KEYWORDS, literal + regexp.toLowerCase(java.util.Locale.ROOT)));
+        }
+
+        @Override
+        protected Query getFuzzyQuery(String field, String term, float minSimilarity) throws ParseException {
+            if (isFreeText(field)) {
+                return super.getFuzzyQuery(field, term, minSimilarity);
+            }
+            int edits = minSimilarity >= 1 ? (int) minSimilarity : FuzzyQuery.defaultMaxEdits;
+            return new FuzzyQuery(new Term(Fields.KEYWORDS, Fields.keyword(field, term)),
+                    Math.min(edits, 2), field.length() + 1);
+        }
+
+        @Override
+        protected Query getRangeQuery(String field, String lower, String upper, boolean startInclusive,
+                                      boolean endInclusive) throws ParseException {
+            if (Fields.TIME.equals(field)) {
+                return timeRange(lower, upper, startInclusive, endInclusive);
+            }
+            if (isFreeText(field)) {
+                return super.getRangeQuery(field, lower, upper, startInclusive, endInclusive);
+            }
+            // values compare as text: fine for names, dates and same-width numbers
+            String low = lower == null ? field + "=" : Fields.keyword(field, lower);
+            String high = upper == null ? field + ">" : Fields.keyword(field, upper);
+            return TermRangeQuery.newStringRange(Fields.KEYWORDS, low, high,
+                    lower == null || startInclusive, upper != null && endInclusive);
+        }
+
+        /** Times as ISO instants or dates; a date as upper bound means the whole of that day. */
+        private Query timeRange(String lower, String upper, boolean startInclusive, boolean endInclusive)
+                throws ParseException {
+            long low = lower == null ? Long.MIN_VALUE : time(lower, false);
+            long high = upper == null ? Long.MAX_VALUE : time(upper, true);
+            if (lower != null && !startInclusive) {
+                low = Math.addExact(low, 1);
+            }
+            if (upper != null && !endInclusive) {
+                high = Math.addExact(high, -1);
+            }
+            return LongPoint.newRangeQuery(Fields.TIME, low, high);
+        }
+
+        private long time(String text, boolean endOfPeriod) throws ParseException {
+            if (text.length() == 10) {
+                try {
+                    LocalDate day = LocalDate.parse(text);
+                    long start = day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+                    return endOfPeriod ? start + 86_399_999L : start;
+                } catch (java.time.format.DateTimeParseException e) {
+                    // fall through to the error below
+                }
+            }
+            long millis = Timestamps.parseMillis(text);
+            if (millis == ParsedEvent.NO_TIME) {
+                ParseException error = new ParseException();
+                error.initCause(new QuerySyntaxException("'" + text + "' is not a time: use 2024-05-14 or "
+                        + "2024-05-14T06:00Z", 0));
+                throw error;
+            }
+            return millis;
+        }
+    }
+}

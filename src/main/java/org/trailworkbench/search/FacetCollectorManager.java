@@ -1,0 +1,267 @@
+package org.trailworkbench.search;
+
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.util.BytesRef;
+import org.trailworkbench.index.Fields;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One pass over the hits of the base query (text, time, non-facet filters) that yields the total, the
+ * facet counts and the histogram together. Facet filters are checked here on doc values rather than in
+ * the query, which is what makes the counts drill-sideways: a document that fails exactly one dimension's
+ * filter still counts towards that dimension, so a selected dimension keeps showing its other values.
+ */
+final class FacetCollectorManager implements CollectorManager<FacetCollectorManager.SliceCollector, FacetCollectorManager.Result> {
+
+    /** A filter on a facet dimension, by exact value. */
+    record Selection(String field, Set<String> include, Set<String> exclude) {
+    }
+
+    /** The histogram's buckets; {@code starts} sorted, the last bucket ending at {@code end}. */
+    record Buckets(long[] starts, long end, String splitBy) {
+        int indexOf(long time) {
+            if (time < starts[0] || time >= end) {
+                return -1;
+            }
+            int i = java.util.Arrays.binarySearch(starts, time);
+            return i >= 0 ? i : -i - 2;
+        }
+    }
+
+    static final class Result {
+        long total;
+        final List<Map<String, Long>> counts = new ArrayList<>();
+        long[] histogram;
+        final Map<String, long[]> series = new HashMap<>();
+    }
+
+    private final List<String> dims;
+    private final List<Selection> selections;
+    private final Buckets buckets;
+
+    FacetCollectorManager(List<String> dims, List<Selection> selections, Buckets buckets) {
+        this.dims = dims;
+        this.selections = selections;
+        this.buckets = buckets;
+    }
+
+    @Override
+    public SliceCollector newCollector() {
+        return new SliceCollector();
+    }
+
+    @Override
+    public Result reduce(Collection<SliceCollector> collectors) {
+        Result merged = new Result();
+        for (int d = 0; d < dims.size(); d++) {
+            merged.counts.add(new HashMap<>());
+        }
+        merged.histogram = buckets == null ? new long[0] : new long[buckets.starts().length];
+        for (SliceCollector c : collectors) {
+            c.flush();
+            merged.total += c.result.total;
+            for (int d = 0; d < dims.size(); d++) {
+                Map<String, Long> target = merged.counts.get(d);
+                c.result.counts.get(d).forEach((k, v) -> target.merge(k, v, Long::sum));
+            }
+            add(merged.histogram, c.result.histogram);
+            c.result.series.forEach((k, v) -> add(merged.series.computeIfAbsent(k, x -> new long[v.length]), v));
+        }
+        return merged;
+    }
+
+    private static void add(long[] into, long[] from) {
+        for (int i = 0; i < from.length; i++) {
+            into[i] += from[i];
+        }
+    }
+
+    /** Collects one slice of segments; per-segment ordinal counts are turned into labels between segments. */
+    final class SliceCollector implements Collector {
+        final Result result = new Result();
+        private Segment current;
+
+        SliceCollector() {
+            for (int d = 0; d < dims.size(); d++) {
+                result.counts.add(new HashMap<>());
+            }
+            result.histogram = buckets == null ? new long[0] : new long[buckets.starts().length];
+        }
+
+        @Override
+        public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+            flush();
+            current = new Segment(context);
+            return current;
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
+        }
+
+        void flush() {
+            if (current != null) {
+                try {
+                    current.flushInto(result);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                current = null;
+            }
+        }
+    }
+
+    private final class Segment implements LeafCollector {
+        private final SortedSetDocValues[] dimValues;
+        private final int[][] dimCounts;
+        private final SortedSetDocValues[] selectionValues;
+        private final java.util.BitSet[] includeOrds;
+        private final java.util.BitSet[] excludeOrds;
+        private final int[] selectionDim;
+        private final NumericDocValues times;
+        private final SortedSetDocValues splitValues;
+        private final Map<Long, long[]> splitCounts = new HashMap<>();
+        private long total;
+        private final long[] histogram;
+
+        Segment(LeafReaderContext context) throws IOException {
+            var reader = context.reader();
+            dimValues = new SortedSetDocValues[dims.size()];
+            dimCounts = new int[dims.size()][];
+            for (int d = 0; d < dims.size(); d++) {
+                dimValues[d] = DocValues.getSortedSet(reader, dims.get(d));
+                long valueCount = dimValues[d].getValueCount();
+                dimCounts[d] = new int[(int) Math.min(valueCount, Integer.MAX_VALUE - 8)];
+            }
+            int s = selections.size();
+            selectionValues = new SortedSetDocValues[s];
+            includeOrds = new java.util.BitSet[s];
+            excludeOrds = new java.util.BitSet[s];
+            selectionDim = new int[s];
+            for (int i = 0; i < s; i++) {
+                Selection selection = selections.get(i);
+                selectionValues[i] = DocValues.getSortedSet(reader, selection.field());
+                includeOrds[i] = ords(selectionValues[i], selection.include());
+                excludeOrds[i] = ords(selectionValues[i], selection.exclude());
+                selectionDim[i] = dims.indexOf(selection.field());
+            }
+            times = buckets == null ? null : DocValues.getNumeric(reader, Fields.TIME);
+            splitValues = buckets == null || buckets.splitBy() == null ? null
+                    : DocValues.getSortedSet(reader, buckets.splitBy());
+            histogram = buckets == null ? null : new long[buckets.starts().length];
+        }
+
+        private static java.util.BitSet ords(SortedSetDocValues values, Set<String> labels) throws IOException {
+            var set = new java.util.BitSet();
+            for (String label : labels) {
+                long ord = values.lookupTerm(new BytesRef(label));
+                if (ord >= 0) {
+                    set.set((int) ord);
+                }
+            }
+            return set;
+        }
+
+        @Override
+        public void setScorer(Scorable scorer) {
+        }
+
+        @Override
+        public void collect(int doc) throws IOException {
+            int failedSelection = -1;
+            for (int i = 0; i < selectionValues.length; i++) {
+                if (!passes(i, doc)) {
+                    if (failedSelection >= 0) {
+                        return; // fails two dimensions: counts nowhere
+                    }
+                    failedSelection = i;
+                }
+            }
+            if (failedSelection >= 0) {
+                int d = selectionDim[failedSelection];
+                if (d >= 0) {
+                    count(d, doc);
+                }
+                return;
+            }
+            total++;
+            for (int d = 0; d < dimValues.length; d++) {
+                count(d, doc);
+            }
+            if (times != null && times.advanceExact(doc)) {
+                int bucket = buckets.indexOf(times.longValue());
+                if (bucket >= 0) {
+                    histogram[bucket]++;
+                    if (splitValues != null) {
+                        long ord = splitValues.advanceExact(doc) ? splitValues.nextOrd() : -1;
+                        splitCounts.computeIfAbsent(ord, o -> new long[histogram.length])[bucket]++;
+                    }
+                }
+            }
+        }
+
+        private boolean passes(int selection, int doc) throws IOException {
+            SortedSetDocValues values = selectionValues[selection];
+            java.util.BitSet include = includeOrds[selection];
+            boolean wantsInclude = !selections.get(selection).include().isEmpty();
+            if (!values.advanceExact(doc)) {
+                return !wantsInclude;
+            }
+            boolean included = false;
+            for (int i = 0, n = values.docValueCount(); i < n; i++) {
+                int ord = (int) values.nextOrd();
+                if (excludeOrds[selection].get(ord)) {
+                    return false;
+                }
+                included |= include.get(ord);
+            }
+            return included || !wantsInclude;
+        }
+
+        private void count(int d, int doc) throws IOException {
+            SortedSetDocValues values = dimValues[d];
+            if (values.advanceExact(doc)) {
+                for (int i = 0, n = values.docValueCount(); i < n; i++) {
+                    dimCounts[d][(int) values.nextOrd()]++;
+                }
+            }
+        }
+
+        void flushInto(Result into) throws IOException {
+            into.total += total;
+            for (int d = 0; d < dimValues.length; d++) {
+                int[] counts = dimCounts[d];
+                Map<String, Long> target = into.counts.get(d);
+                for (int ord = 0; ord < counts.length; ord++) {
+                    if (counts[ord] > 0) {
+                        target.merge(dimValues[d].lookupOrd(ord).utf8ToString(), (long) counts[ord], Long::sum);
+                    }
+                }
+            }
+            if (histogram != null) {
+                add(into.histogram, histogram);
+                for (var entry : splitCounts.entrySet()) {
+                    String label = entry.getKey() < 0 ? Timeline.MISSING
+                            : splitValues.lookupOrd(entry.getKey()).utf8ToString();
+                    add(into.series.computeIfAbsent(label, k -> new long[histogram.length]), entry.getValue());
+                }
+            }
+        }
+    }
+}

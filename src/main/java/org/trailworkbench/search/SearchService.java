@@ -1,0 +1,298 @@
+package org.trailworkbench.search;
+
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.PointValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.util.BytesRef;
+import org.trailworkbench.index.EventDocuments;
+import org.trailworkbench.index.EventIndex;
+import org.trailworkbench.index.Fields;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The search API shared by the CLI and the UI: one request gives a page of events, the total, the facets
+ * and the timeline. Thread-safe; each call works on the newest committed view of the index.
+ */
+public final class SearchService {
+
+    /** Histograms aim at about this many buckets, whatever the range. */
+    public static final int TARGET_BUCKETS = 150;
+    private static final int MAX_SERIES = 6;
+    private static final Set<String> LOAD = Set.of(Fields.SOURCE, Fields.FILE);
+
+    private final EventIndex index;
+
+    public SearchService(EventIndex index) {
+        this.index = index;
+    }
+
+    public SearchResponse search(SearchRequest request) throws IOException, QuerySyntaxException {
+        long started = System.nanoTime();
+        Query base = baseQuery(request);
+        Query full = withFacetFilters(base, request);
+        IndexSearcher searcher = index.acquire();
+        try {
+            long total;
+            Map<String, List<FacetCount>> facets = Map.of();
+            Timeline timeline = null;
+            if (request.facetSize() > 0 || request.timeline()) {
+                FacetCollectorManager.Buckets buckets = request.timeline() ? buckets(searcher, full, request) : null;
+                List<String> dims = request.facetSize() > 0 ? Fields.FACETS : List.of();
+                var result = searcher.search(base, new FacetCollectorManager(dims, selections(request), buckets));
+                total = result.total;
+                facets = facets(dims, result, request.facetSize());
+                timeline = buckets == null ? null : timeline(buckets, result, request);
+            } else {
+                total = searcher.count(full);
+            }
+            List<EventHit> hits = List.of();
+            Cursor next = null;
+            if (request.pageSize() > 0) {
+                ScoreDoc after = request.after() == null ? null
+                        : new FieldDoc(request.after().doc(), Float.NaN, new Object[]{request.after().time()},
+                        request.after().shardIndex());
+                TopFieldDocs page = searcher.searchAfter(after, full, request.pageSize(), sort(request.sort()), false);
+                hits = load(searcher, page.scoreDocs);
+                if (page.scoreDocs.length == request.pageSize()) {
+                    FieldDoc last = (FieldDoc) page.scoreDocs[page.scoreDocs.length - 1];
+                    next = new Cursor((Long) last.fields[0], last.doc, last.shardIndex);
+                }
+            }
+            long took = (System.nanoTime() - started) / 1_000_000;
+            return new SearchResponse(total, hits, next, facets, timeline, took);
+        } finally {
+            index.release(searcher);
+        }
+    }
+
+    /** Checks a query's syntax without running it. */
+    public static void validate(String query) throws QuerySyntaxException {
+        EventQueryParser.parse(query);
+    }
+
+    /** The query, the time range and the filters on fields that have no facet. */
+    static Query baseQuery(SearchRequest request) throws QuerySyntaxException {
+        var query = new BooleanQuery.Builder();
+        query.add(EventQueryParser.parse(request.query()), BooleanClause.Occur.MUST);
+        TimeRange range = request.range();
+        if (!range.isAll()) {
+            long from = range.from() == null ? Long.MIN_VALUE : range.from();
+            long to = range.to() == null ? Long.MAX_VALUE : range.to() - 1;
+            query.add(LongPoint.newRangeQuery(Fields.TIME, from, to), BooleanClause.Occur.FILTER);
+        }
+        request.filters().forEach((field, filter) -> {
+            if (!Fields.isFacet(field)) {
+                addFilter(query, field, filter, false);
+            }
+        });
+        return query.build();
+    }
+
+    /** The base query plus the facet filters, for listing hits. */
+    static Query withFacetFilters(Query base, SearchRequest request) {
+        var query = new BooleanQuery.Builder().add(base, BooleanClause.Occur.MUST);
+        boolean any = false;
+        for (var entry : request.filters().entrySet()) {
+            if (Fields.isFacet(entry.getKey())) {
+                addFilter(query, entry.getKey(), entry.getValue(), true);
+                any = true;
+            }
+        }
+        return any ? query.build() : base;
+    }
+
+    private static void addFilter(BooleanQuery.Builder query, String field, FacetFilter filter, boolean exact) {
+        if (!filter.include().isEmpty()) {
+            var anyOf = new BooleanQuery.Builder();
+            for (String value : filter.include()) {
+                anyOf.add(valueQuery(field, value, exact), BooleanClause.Occur.SHOULD);
+            }
+            query.add(anyOf.build(), BooleanClause.Occur.FILTER);
+        }
+        for (String value : filter.exclude()) {
+            query.add(valueQuery(field, value, exact), BooleanClause.Occur.MUST_NOT);
+        }
+        if (filter.include().isEmpty() && !filter.exclude().isEmpty()) {
+            query.add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER);
+        }
+    }
+
+    /** The keyword term finds candidates fast; on facet fields the doc values then check the exact case. */
+    private static Query valueQuery(String field, String value, boolean exact) {
+        Query keyword = new TermQuery(new Term(Fields.KEYWORDS, Fields.keyword(field, value)));
+        if (!exact) {
+            return keyword;
+        }
+        return new BooleanQuery.Builder()
+                .add(keyword, BooleanClause.Occur.FILTER)
+                .add(SortedSetDocValuesField.newSlowSetQuery(field, List.of(new BytesRef(value))), BooleanClause.Occur.FILTER)
+                .build();
+    }
+
+    private static List<FacetCollectorManager.Selection> selections(SearchRequest request) {
+        List<FacetCollectorManager.Selection> selections = new ArrayList<>();
+        request.filters().forEach((field, filter) -> {
+            if (Fields.isFacet(field)) {
+                selections.add(new FacetCollectorManager.Selection(field, filter.include(), filter.exclude()));
+            }
+        });
+        return selections;
+    }
+
+    private static Sort sort(SortOrder order) {
+        SortField time = new SortField(Fields.TIME, SortField.Type.LONG, order == SortOrder.NEWEST_FIRST);
+        time.setMissingValue(order == SortOrder.NEWEST_FIRST ? Long.MIN_VALUE : Long.MAX_VALUE);
+        return new Sort(time);
+    }
+
+    /**
+     * Buckets for the request's range; an open range is closed at the oldest and newest hit, so that a
+     * narrow query is drawn across the width of the chart rather than as a spike in an empty case.
+     */
+    private FacetCollectorManager.Buckets buckets(IndexSearcher searcher, Query full, SearchRequest request)
+            throws IOException {
+        String split = request.splitBy() != null && Fields.isFacet(request.splitBy()) ? request.splitBy() : null;
+        Long from = request.range().from();
+        Long to = request.range().to();
+        if (from == null || to == null) {
+            Long oldest = edge(searcher, full, SortOrder.OLDEST_FIRST);
+            Long newest = edge(searcher, full, SortOrder.NEWEST_FIRST);
+            if (oldest == null || newest == null) {
+                return new FacetCollectorManager.Buckets(new long[]{0}, 1, split);
+            }
+            from = from == null ? oldest : from;
+            to = to == null ? newest + 1 : to;
+        }
+        BucketInterval interval = BucketInterval.choose(from, to, TARGET_BUCKETS);
+        long[] starts = interval.starts(from, to);
+        long end = interval.next(starts[starts.length - 1]);
+        return new FacetCollectorManager.Buckets(starts, end, split);
+    }
+
+    private static Long edge(IndexSearcher searcher, Query query, SortOrder order) throws IOException {
+        TopFieldDocs top = searcher.search(query, 1, sort(order), false);
+        if (top.scoreDocs.length == 0) {
+            return null;
+        }
+        Object value = ((FieldDoc) top.scoreDocs[0]).fields[0];
+        long t = (Long) value;
+        return t == Long.MIN_VALUE || t == Long.MAX_VALUE ? null : t;
+    }
+
+    private static Map<String, List<FacetCount>> facets(List<String> dims, FacetCollectorManager.Result result, int size) {
+        Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
+        for (int d = 0; d < dims.size(); d++) {
+            facets.put(dims.get(d), result.counts.get(d).entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .limit(size)
+                    .map(e -> new FacetCount(e.getKey(), e.getValue()))
+                    .toList());
+        }
+        return facets;
+    }
+
+    private static Timeline timeline(FacetCollectorManager.Buckets buckets, FacetCollectorManager.Result result,
+                                     SearchRequest request) {
+        Map<String, long[]> series = new LinkedHashMap<>();
+        if (buckets.splitBy() != null) {
+            var byTotal = result.series.entrySet().stream()
+                    .sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> -sum(e.getValue()))
+                            .thenComparing(Map.Entry::getKey))
+                    .toList();
+            long[] other = null;
+            for (int i = 0; i < byTotal.size(); i++) {
+                var entry = byTotal.get(i);
+                if (i < MAX_SERIES) {
+                    series.put(entry.getKey(), entry.getValue());
+                } else {
+                    other = other == null ? new long[entry.getValue().length] : other;
+                    for (int b = 0; b < other.length; b++) {
+                        other[b] += entry.getValue()[b];
+                    }
+                }
+            }
+            if (other != null) {
+                series.put(Timeline.OTHER, other);
+            }
+        }
+        long[] starts = buckets.starts();
+        BucketInterval interval = starts.length < 2 ? BucketInterval.HOUR
+                : BucketInterval.choose(starts[0], buckets.end(), TARGET_BUCKETS);
+        return new Timeline(interval, starts, buckets.end(), result.histogram, series, buckets.splitBy());
+    }
+
+    private static long sum(long[] values) {
+        long s = 0;
+        for (long v : values) {
+            s += v;
+        }
+        return s;
+    }
+
+    private static List<EventHit> load(IndexSearcher searcher, ScoreDoc[] docs) throws IOException {
+        StoredFields stored = searcher.storedFields();
+        List<EventHit> hits = new ArrayList<>(docs.length);
+        for (ScoreDoc doc : docs) {
+            var document = stored.document(doc.doc, LOAD);
+            long time = doc instanceof FieldDoc fd ? (Long) fd.fields[0] : Long.MIN_VALUE;
+            hits.add(new EventHit(time, EventDocuments.sourceOf(document), document.get(Fields.FILE)));
+        }
+        return hits;
+    }
+
+    /** Every field path present in the case, for completion and column choosers. */
+    public List<String> fieldPaths() throws IOException {
+        return index.withSearcher(searcher -> {
+            Set<String> paths = new TreeSet<>();
+            Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), Fields.EXISTS);
+            if (terms != null) {
+                TermsEnum it = terms.iterator();
+                BytesRef term;
+                while ((term = it.next()) != null && paths.size() < 100_000) {
+                    paths.add(term.utf8ToString());
+                }
+            }
+            return List.copyOf(paths);
+        });
+    }
+
+    /** Events in the case and the time they span. */
+    public CaseStats stats() throws IOException {
+        return index.withSearcher(searcher -> {
+            var reader = searcher.getIndexReader();
+            byte[] min = PointValues.getMinPackedValue(reader, Fields.TIME);
+            byte[] max = PointValues.getMaxPackedValue(reader, Fields.TIME);
+            Long oldest = min == null ? null : LongPoint.decodeDimension(min, 0);
+            Long newest = max == null ? null : LongPoint.decodeDimension(max, 0);
+            return new CaseStats(reader.numDocs(), oldest, newest);
+        });
+    }
+
+    /** @param events documents; @param oldest, newest event times (epoch ms) or null for an empty case */
+    public record CaseStats(long events, Long oldest, Long newest) {
+    }
+}

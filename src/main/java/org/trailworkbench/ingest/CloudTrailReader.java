@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;
@@ -41,6 +42,7 @@ public final class CloudTrailReader {
     public CloudTrailReader() {
         this.factory = JsonFactory.builder()
                 .disable(StreamReadFeature.AUTO_CLOSE_SOURCE) // the caller hashes the rest of the bytes
+                .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8) // emoji are written as UTF-8, not as escapes
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxStringLength(200_000_000)
                         .maxNestingDepth(2_000)

@@ -51,6 +51,9 @@ public final class EventQueryParser {
     }
 
     private static QuerySyntaxException oneLine(ParseException e, String text) {
+        if (e.getCause() instanceof ParseException original) {
+            return oneLine(original, text); // the classic parser wraps the informative exception
+        }
         if (e.getCause() instanceof QuerySyntaxException inner) {
             return inner;
         }
@@ -85,6 +88,21 @@ public final class EventQueryParser {
             setDefaultOperator(Operator.AND);
             setAllowLeadingWildcard(true);
             setSplitOnWhitespace(true);
+        }
+
+        /** A group of only NOT clauses means "everything except": Lucene alone would match nothing. */
+        @Override
+        protected Query getBooleanQuery(java.util.List<org.apache.lucene.search.BooleanClause> clauses)
+                throws ParseException {
+            Query query = super.getBooleanQuery(clauses);
+            if (query instanceof org.apache.lucene.search.BooleanQuery bool && !bool.clauses().isEmpty()
+                    && bool.clauses().stream().allMatch(c -> c.isProhibited())) {
+                var withAll = new org.apache.lucene.search.BooleanQuery.Builder();
+                bool.clauses().forEach(withAll::add);
+                withAll.add(new MatchAllDocsQuery(), org.apache.lucene.search.BooleanClause.Occur.FILTER);
+                return withAll.build();
+            }
+            return query;
         }
 
         private static boolean isFreeText(String field) {

@@ -12,6 +12,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +89,8 @@ public final class Case implements Closeable {
     public ImportReport importFiles(List<SourceFile> files, List<ImportReport.Skipped> skipped, long filteredOut,
                                     ImportListener listener, Cancellation cancel) throws IOException {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        return new Importer(index, manifest, threads).run(files, skipped, filteredOut, listener, cancel);
+        Duration commitEvery = Duration.ofMillis(Long.getLong("trailworkbench.commitIntervalMs", 10_000));
+        return new Importer(index, manifest, threads, commitEvery).run(files, skipped, filteredOut, listener, cancel);
     }
 
     @Override

@@ -37,17 +37,21 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Importer {
 
-    private static final Duration COMMIT_EVERY = Duration.ofSeconds(10);
     private static final long PROGRESS_EVERY_MS = 200;
 
     private final EventIndex index;
     private final Manifest manifest;
     private final int threads;
+    private final Duration commitEvery;
 
-    Importer(EventIndex index, Manifest manifest, int threads) {
+    /**
+     * @param commitEvery how much work a crash may cost at most; each commit is an fsync, so not too often
+     */
+    Importer(EventIndex index, Manifest manifest, int threads, Duration commitEvery) {
         this.index = index;
         this.manifest = manifest;
         this.threads = threads;
+        this.commitEvery = commitEvery;
     }
 
     ImportReport run(List<SourceFile> files, List<ImportReport.Skipped> skipped, long filteredOut,
@@ -91,7 +95,7 @@ final class Importer {
                         break;
                     } catch (java.util.concurrent.TimeoutException tick) {
                         listener.progress(counters.snapshot(files.size(), bytesTotal, started));
-                        if (System.nanoTime() - lastCommit > COMMIT_EVERY.toNanos()) {
+                        if (System.nanoTime() - lastCommit > commitEvery.toNanos()) {
                             commit(writer, finished, outcomes);
                             lastCommit = System.nanoTime();
                         }

@@ -1,2 +1,15 @@
 package org.trailworkbench;
-public final class Main { public static void main(String[] a) { System.out.println("hi"); } }
+
+/**
+ * One jar, two faces: with arguments it is the command line (no JavaFX is loaded), without it opens the
+ * workbench window.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        org.trailworkbench.ui.WorkbenchApp.launchApp(args);
+    }
+}

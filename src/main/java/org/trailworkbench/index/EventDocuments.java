@@ -2,6 +2,8 @@ package org.trailworkbench.index;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -22,6 +24,16 @@ public final class EventDocuments {
     /** Doc values cap a value at 32766 bytes; facet labels never need that much. */
     private static final int MAX_FACET_CHARS = 4096;
 
+    /** Exact terms, no scoring data: what StringField indexes, for a whole list of terms at once. */
+    private static final FieldType TERMS = new FieldType();
+
+    static {
+        TERMS.setIndexOptions(IndexOptions.DOCS);
+        TERMS.setTokenized(true);
+        TERMS.setOmitNorms(true);
+        TERMS.freeze();
+    }
+
     private EventDocuments() {
     }
 
@@ -41,13 +53,13 @@ public final class EventDocuments {
         Set<String> exists = new HashSet<>();
         Set<String> keywords = new HashSet<>();
         Set<String> facetValues = new HashSet<>();
-        StringBuilder text = new StringBuilder(event.json().length);
+        java.util.List<String> text = new java.util.ArrayList<>(event.leaves().size());
         for (ParsedEvent.Leaf leaf : event.leaves()) {
             String path = leaf.path();
             String value = leaf.value();
             exists.add(path);
             if (keywords.add(Fields.keyword(path, value))) {
-                text.append(value).append('\n');
+                text.add(value);
             }
             if (Fields.isFacet(path)) {
                 String label = value.length() > MAX_FACET_CHARS ? value.substring(0, MAX_FACET_CHARS) : value;
@@ -57,13 +69,9 @@ public final class EventDocuments {
             }
         }
         exists.addAll(event.objectPaths());
-        for (String term : keywords) {
-            doc.add(new StringField(Fields.KEYWORDS, term, Field.Store.NO));
-        }
-        for (String path : exists) {
-            doc.add(new StringField(Fields.EXISTS, path, Field.Store.NO));
-        }
-        doc.add(new TextField(Fields.ALL, text.toString(), Field.Store.NO));
+        doc.add(new Field(Fields.KEYWORDS, new TermListStream(keywords), TERMS));
+        doc.add(new Field(Fields.EXISTS, new TermListStream(exists), TERMS));
+        doc.add(new Field(Fields.ALL, new FreeTextStream(text), TextField.TYPE_NOT_STORED));
         return doc;
     }
 

@@ -37,6 +37,8 @@ public final class CloudTrailReader {
 
     private final JsonFactory factory;
     private final PathCache paths = new PathCache();
+    /** Builders for items and the wrappers around them (a log file inside an envelope nests two deep). */
+    private final java.util.ArrayDeque<RecordBuilder> idleBuilders = new java.util.ArrayDeque<>();
 
     /** Not thread-safe (it interns paths): one reader per worker thread. */
     public CloudTrailReader() {
@@ -103,7 +105,14 @@ public final class CloudTrailReader {
      * shipper's {@code _raw} envelope) has its records streamed one by one instead of being copied.
      */
     private void readItem(JsonParser parser, State state) throws IOException {
-        var builder = new RecordBuilder(factory, paths);
+        RecordBuilder builder = idleBuilders.isEmpty() ? new RecordBuilder(factory, paths) : idleBuilders.pop();
+        readItem(parser, state, builder);
+        // only a builder that finished its object goes back: one interrupted by damage is mid-structure
+        builder.reset();
+        idleBuilders.push(builder);
+    }
+
+    private void readItem(JsonParser parser, State state, RecordBuilder builder) throws IOException {
         boolean[] wrapper = {false};
         builder.copyObject(parser, (name, value, p) -> {
             if (name.equals("Records") && value == JsonToken.START_ARRAY) {

@@ -88,27 +88,34 @@ final class Importer {
                 }));
             }
             long lastCommit = System.nanoTime();
+            long lastProgress = 0;
             for (Future<?> task : tasks) {
-                while (true) {
+                boolean done = false;
+                while (!done) {
                     try {
                         task.get(PROGRESS_EVERY_MS, TimeUnit.MILLISECONDS);
-                        break;
+                        done = true;
                     } catch (java.util.concurrent.TimeoutException tick) {
-                        listener.progress(counters.snapshot(files.size(), bytesTotal, started));
-                        if (System.nanoTime() - lastCommit > commitEvery.toNanos()) {
-                            commit(writer, finished, outcomes);
-                            lastCommit = System.nanoTime();
-                        }
+                        // fall through to the periodic work below
                     } catch (CancellationException | ExecutionException e) {
                         Throwable cause = e.getCause();
-                        if (cause instanceof CancellationException) {
-                            break;
+                        if (!(cause instanceof CancellationException)) {
+                            throw new IOException("import stopped: " + (cause == null ? e : cause).getMessage(), cause);
                         }
-                        throw new IOException("import stopped: " + (cause == null ? e : cause).getMessage(), cause);
+                        done = true;
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         cancel.cancel();
-                        break;
+                        done = true;
+                    }
+                    long now = System.nanoTime();
+                    if (now - lastProgress > TimeUnit.MILLISECONDS.toNanos(PROGRESS_EVERY_MS)) {
+                        listener.progress(counters.snapshot(files.size(), bytesTotal, started));
+                        lastProgress = now;
+                    }
+                    if (now - lastCommit > commitEvery.toNanos()) {
+                        commit(writer, finished, outcomes);
+                        lastCommit = System.nanoTime();
                     }
                 }
             }

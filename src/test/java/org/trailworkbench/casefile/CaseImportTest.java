@@ -85,7 +85,7 @@ class CaseImportTest {
     }
 
     @Test
-    void badFilesAreReportedWithReasonAndTheRestGoesOn() throws IOException {
+    void badFilesAreReportedWithReasonAndTheRestGoesOn() throws Exception {
         Path logs = dir.resolve("logs");
         TrailFiles.writeLog(logs, "us-east-1", "20240514T1005Z", events("good", 10, "2024-05-14"));
         byte[] whole = TrailFiles.gzip(TrailFiles.logFile(events("cut", 30, "2024-05-14")));

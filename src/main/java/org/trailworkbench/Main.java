@@ -10,6 +10,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0) {
+            org.trailworkbench.cli.TrailCli.main(args);
+            return;
+        }
         org.trailworkbench.ui.WorkbenchApp.launchApp(args);
     }
 }

@@ -1,0 +1,122 @@
+package org.trailworkbench.cli;
+
+import org.trailworkbench.casefile.Case;
+import org.trailworkbench.casefile.FileRecord;
+import org.trailworkbench.casefile.FileStatus;
+import org.trailworkbench.search.SearchService.CaseStats;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+@Command(name = "stats", mixinStandardHelpOptions = true,
+        description = "Describe a case: events, the time they span, imported files by outcome, index size.")
+final class StatsCommand implements Callable<Integer> {
+
+    @ParentCommand
+    TrailCli cli;
+
+    @Mixin
+    CaseOption caseOption;
+
+    @Option(names = "--json", description = "Print the figures as one JSON document.")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException, CliFailure {
+        CaseStats stats;
+        List<FileRecord> files;
+        Path dir;
+        long indexBytes;
+        try (Case c = caseOption.openExisting()) {
+            stats = c.search().stats();
+            files = c.manifest().files();
+            dir = c.dir();
+            indexBytes = size(dir.resolve("index"));
+        }
+        Map<FileStatus, Long> byStatus = new EnumMap<>(FileStatus.class);
+        for (FileStatus status : FileStatus.values()) {
+            byStatus.put(status, 0L);
+        }
+        long sourceBytes = 0;
+        for (FileRecord f : files) {
+            byStatus.merge(f.status(), 1L, Long::sum);
+            sourceBytes += f.size();
+        }
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("case", dir.toString());
+            doc.put("events", stats.events());
+            doc.put("oldest", stats.oldest() == null ? null : Format.time(stats.oldest()));
+            doc.put("newest", stats.newest() == null ? null : Format.time(stats.newest()));
+            Map<String, Long> counts = new LinkedHashMap<>();
+            byStatus.forEach((status, n) -> counts.put(ImportCommand.jsonKey(status), n));
+            doc.put("files", counts);
+            doc.put("fileCount", files.size());
+            doc.put("sourceBytes", sourceBytes);
+            doc.put("indexBytes", indexBytes);
+            JsonOut.print(cli.out(), doc);
+            return TrailCli.OK;
+        }
+        PrintWriter out = cli.out();
+        out.println("case:    " + dir);
+        out.println("events:  " + Format.count(stats.events()));
+        if (stats.oldest() != null && stats.newest() != null) {
+            out.println("span:    " + Format.time(stats.oldest()) + " to " + Format.time(stats.newest()) + " ("
+                    + span(Duration.ofMillis(stats.newest() - stats.oldest())) + ")");
+        } else {
+            out.println("span:    (no events with a time)");
+        }
+        StringBuilder counts = new StringBuilder();
+        byStatus.forEach((status, n) -> {
+            if (n > 0 || status == FileStatus.IMPORTED) {
+                counts.append(counts.length() == 0 ? "" : ", ").append(Format.count(n)).append(' ')
+                        .append(ImportCommand.statusName(status));
+            }
+        });
+        out.println("files:   " + Format.count(files.size()) + " (" + counts + "), " + Format.bytes(sourceBytes));
+        out.println("index:   " + Format.bytes(indexBytes) + " on disk");
+        return TrailCli.OK;
+    }
+
+    private static String span(Duration d) {
+        long days = d.toDays();
+        long hours = d.toHoursPart();
+        long minutes = d.toMinutesPart();
+        if (days > 0) {
+            return days + (days == 1 ? " day " : " days ") + hours + "h";
+        }
+        return hours + "h " + minutes + "m";
+    }
+
+    private static long size(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            return paths.filter(Files::isRegularFile).mapToLong(p -> {
+                try {
+                    return Files.size(p);
+                } catch (NoSuchFileException merged) {
+                    return 0; // a segment merged away while we walked
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).sum();
+        }
+    }
+}

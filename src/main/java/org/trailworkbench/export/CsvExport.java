@@ -1,0 +1,139 @@
+package org.trailworkbench.export;
+
+import org.trailworkbench.search.Cursor;
+import org.trailworkbench.search.EventHit;
+import org.trailworkbench.search.QuerySyntaxException;
+import org.trailworkbench.search.SearchRequest;
+import org.trailworkbench.search.SearchResponse;
+import org.trailworkbench.search.SearchService;
+import org.trailworkbench.task.Cancellation;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Writes exactly the events a {@link SearchRequest} selects (query, time range, filters, sort order) as
+ * CSV, one page of hits at a time, so memory stays flat however many events there are. Shared by the CLI
+ * and the UI; it knows nothing of either.
+ */
+public final class CsvExport {
+
+    /** Events fetched per page: big enough to amortise a search, small enough to keep memory flat. */
+    public static final int PAGE_SIZE = 1000;
+
+    private final SearchService search;
+
+    public CsvExport(SearchService search) {
+        this.search = search;
+    }
+
+    /**
+     * Exports to {@code target}, replacing it only once the export is complete: the rows go to a hidden
+     * file beside it that is renamed at the end, so a cancelled or failed export leaves no half file under
+     * the final name (and an earlier file of that name untouched).
+     */
+    public ExportResult toFile(SearchRequest request, Path target, ExportOptions options, ExportListener listener,
+                               Cancellation cancel) throws IOException, QuerySyntaxException {
+        SearchService.validate(request.query());
+        Path file = target.toAbsolutePath().normalize();
+        Path folder = file.getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new NoSuchFileException(String.valueOf(folder), null, "the folder to export into does not exist");
+        }
+        if (Files.isDirectory(file)) {
+            throw new IOException(file + " is a folder; give a file name for the export");
+        }
+        Path temp = folder.resolve("." + file.getFileName() + "." + randomSuffix() + ".part");
+        boolean moved = false;
+        try {
+            ExportResult result;
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                 Writer out = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel),
+                         StandardCharsets.UTF_8), 1 << 16)) {
+                result = toWriter(request, out, options, listener, cancel);
+                out.flush();
+                if (!result.cancelled()) {
+                    channel.force(true);
+                }
+            }
+            if (result.cancelled()) {
+                return result;
+            }
+            move(temp, file);
+            moved = true;
+            return new ExportResult(file, result.columns(), result.rows(), result.total(), false, result.elapsed());
+        } finally {
+            if (!moved) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    /**
+     * Exports to a stream (standard output, a socket); the caller owns {@code out} and closes it. A cancelled
+     * export stops after the row it was on, leaving what was written in the stream.
+     */
+    public ExportResult toWriter(SearchRequest request, Writer out, ExportOptions options, ExportListener listener,
+                                 Cancellation cancel) throws IOException, QuerySyntaxException {
+        long started = System.nanoTime();
+        JsonPaths paths = JsonPaths.of(options.columns());
+        CsvWriter csv = new CsvWriter(out, !options.rawFormulas());
+        if (options.utf8Bom()) {
+            out.write('\uFEFF');
+        }
+        csv.writeRow(paths.paths());
+        long rows = 0;
+        long total = -1;
+        Cursor cursor = null;
+        boolean cancelled = false;
+        do {
+            if (cancel.isCancelled()) {
+                cancelled = true;
+                break;
+            }
+            SearchResponse page = search.search(request.hitsOnly(PAGE_SIZE, cursor));
+            total = total < 0 ? page.total() : total;
+            for (EventHit hit : page.hits()) {
+                if (cancel.isCancelled()) {
+                    cancelled = true;
+                    break;
+                }
+                csv.writeRow(paths.extract(hit.json()));
+                rows++;
+            }
+            listener.progress(rows, total);
+            cursor = page.next();
+        } while (cursor != null && !cancelled);
+        csv.flush();
+        return new ExportResult(null, paths.paths(), rows, Math.max(total, 0), cancelled,
+                Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static String randomSuffix() {
+        byte[] bytes = new byte[6];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}

@@ -42,9 +42,9 @@ public final class EventQueryParser {
         } catch (ParseException e) {
             throw oneLine(e, text);
         } catch (TokenMgrError e) {
-            throw new QuerySyntaxException(lexical(e.getMessage()), 0);
+            throw lexical(e.getMessage());
         } catch (IllegalArgumentException e) {
-            throw new QuerySyntaxException(e.getMessage(), 0);
+            throw new QuerySyntaxException(firstLine(e.getMessage()), 0);
         } catch (org.apache.lucene.search.IndexSearcher.TooManyClauses e) {
             throw new QuerySyntaxException("the query expands to too many terms; make wildcards more specific", 0);
         }
@@ -58,12 +58,15 @@ public final class EventQueryParser {
             return inner;
         }
         if (e.getCause() instanceof TokenMgrError lexicalError) {
-            return new QuerySyntaxException(lexical(lexicalError.getMessage()), 0);
+            return lexical(lexicalError.getMessage());
+        }
+        if (e.getCause() instanceof IllegalArgumentException invalid) {
+            return new QuerySyntaxException(firstLine(invalid.getMessage()), 0);
         }
         Token current = e.currentToken;
         if (current != null && current.next != null) {
             Token bad = current.next;
-            int column = bad.beginColumn;
+            int column = bad.beginColumn + 1; // JavaCC counts from 0, people from 1
             String found = bad.kind == 0 ? "end of query" : "'" + bad.image + "'";
             String hint = bad.kind == 0 ? " (an operator, bracket or quote is not closed)" : "";
             return new QuerySyntaxException("Syntax error at column " + column + ": unexpected " + found + hint, column);
@@ -75,9 +78,30 @@ public final class EventQueryParser {
         return new QuerySyntaxException(message, 0);
     }
 
-    private static String lexical(String message) {
-        String first = message == null ? "" : message.lines().findFirst().orElse("");
-        return first.isEmpty() ? "Syntax error" : "Syntax error: " + first.replace("Lexical error", "unexpected character");
+    private static final java.util.regex.Pattern LEXICAL =
+            java.util.regex.Pattern.compile("column (\\d+)\\.\\s+Encountered: (.*?) after (?:prefix|:) \"(.*)\".*");
+
+    /** JavaCC's lexical errors, e.g. an unclosed quote, told in one line with a 1-based column. */
+    private static QuerySyntaxException lexical(String message) {
+        String first = firstLine(message);
+        var m = LEXICAL.matcher(first);
+        if (!m.find()) {
+            return new QuerySyntaxException(first.isEmpty() ? "Syntax error" : "Syntax error: " + first, 0);
+        }
+        int column = Integer.parseInt(m.group(1));
+        boolean atEnd = m.group(2).equals("<EOF>");
+        String prefix = m.group(3);
+        if (atEnd && prefix.startsWith("\\\"")) {
+            int quote = column - prefix.length() + 1;
+            return new QuerySyntaxException("Syntax error at column " + quote + ": the quote opened here is not closed",
+                    quote);
+        }
+        return new QuerySyntaxException("Syntax error at column " + column + ": unexpected "
+                + (atEnd ? "end of query" : m.group(2)), column);
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("").strip();
     }
 
     /** Routes field queries to the keyword, presence and time fields. */
@@ -165,7 +189,14 @@ public final class EventQueryParser {
                 }
                 literal.append(c);
             }
-            return new RegexpQuery(new Term(Fields.KEYWORDS, literal + regexp.toLowerCase(java.util.Locale.ROOT)));
+            try {
+                return new RegexpQuery(new Term(Fields.KEYWORDS, literal + regexp.toLowerCase(java.util.Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                ParseException error = new ParseException();
+                error.initCause(new QuerySyntaxException("/" + regexp + "/ is not a regular expression: "
+                        + firstLine(e.getMessage()).replaceAll(" at position \\d+", ""), 0));
+                throw error;
+            }
         }
 
         @Override

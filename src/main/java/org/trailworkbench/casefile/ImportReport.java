@@ -31,8 +31,9 @@ public record ImportReport(List<FileOutcome> files, List<Skipped> skipped, long 
         return files.stream().filter(FileOutcome::unchanged).count();
     }
 
+    /** Files read in this import that were damaged, unreadable or not CloudTrail (unchanged ones were not read). */
     public List<FileOutcome> problems() {
-        return files.stream().filter(FileOutcome::isProblem).toList();
+        return files.stream().filter(f -> !f.unchanged() && f.isProblem()).toList();
     }
 
     public List<FileOutcome> changed() {

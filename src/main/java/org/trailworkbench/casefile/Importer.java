@@ -187,6 +187,9 @@ final class Importer {
     }
 
     private static FileStatus status(ReadResult result) {
+        if (result.damaged() && result.kind() != FileKind.DIGEST && !result.damage().startsWith("not JSON")) {
+            return FileStatus.DAMAGED; // broken before its first record too: damage, not "not CloudTrail"
+        }
         return switch (result.kind()) {
             case DIGEST -> FileStatus.DIGEST;
             case EMPTY -> FileStatus.EMPTY;

@@ -90,6 +90,7 @@ class CaseImportTest {
         TrailFiles.writeLog(logs, "us-east-1", "20240514T1005Z", events("good", 10, "2024-05-14"));
         byte[] whole = TrailFiles.gzip(TrailFiles.logFile(events("cut", 30, "2024-05-14")));
         Files.write(logs.resolve("truncated.json.gz"), java.util.Arrays.copyOf(whole, whole.length - 10));
+        Files.write(logs.resolve("cut-in-first-record.json.gz"), java.util.Arrays.copyOf(whole, 60));
         Files.writeString(logs.resolve("broken.json"), "{\"Records\":[" + events("bad", 1, "2024-05-14").get(0).json() + ",{oops");
         Files.writeString(logs.resolve("empty.json"), "");
         Files.writeString(logs.resolve("notes.json"), "{\"todo\":\"not a trail\"}");
@@ -102,7 +103,8 @@ class CaseImportTest {
             assertThat(report.count(FileStatus.IMPORTED)).isEqualTo(1);
             assertThat(report.problems()).extracting(o -> Path.of(o.record().id()).getFileName().toString() + " "
                             + o.record().status())
-                    .containsExactlyInAnyOrder("truncated.json.gz DAMAGED", "broken.json DAMAGED", "empty.json EMPTY",
+                    .containsExactlyInAnyOrder("truncated.json.gz DAMAGED", "cut-in-first-record.json.gz DAMAGED",
+                            "broken.json DAMAGED", "empty.json EMPTY",
                             "notes.json NOT_CLOUDTRAIL", "random.gz NOT_CLOUDTRAIL");
             assertThat(report.problems()).allSatisfy(o -> assertThat(o.record().reason()).isNotBlank());
             assertThat(report.skipped()).extracting(ImportReport.Skipped::path).anyMatch(p -> p.endsWith("README.md"));

@@ -1,10 +1,8 @@
 package org.trailworkbench.export;
 
-import org.trailworkbench.search.Cursor;
 import org.trailworkbench.search.EventHit;
 import org.trailworkbench.search.QuerySyntaxException;
 import org.trailworkbench.search.SearchRequest;
-import org.trailworkbench.search.SearchResponse;
 import org.trailworkbench.search.SearchService;
 import org.trailworkbench.task.Cancellation;
 
@@ -32,8 +30,8 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class CsvExport {
 
-    /** Events fetched per page: big enough to amortise a search, small enough to keep memory flat. */
-    public static final int PAGE_SIZE = 1000;
+    /** Rows between progress reports. */
+    static final int PROGRESS_EVERY = 1000;
 
     private final SearchService search;
 
@@ -96,30 +94,26 @@ public final class CsvExport {
             out.write('\uFEFF');
         }
         csv.writeRow(paths.paths());
-        long rows = 0;
-        long total = -1;
-        Cursor cursor = null;
-        boolean cancelled = false;
-        do {
-            if (cancel.isCancelled()) {
-                cancelled = true;
-                break;
+        long[] rows = {0};
+        long[] total = {0};
+        boolean finished = search.scan(request, new SearchService.HitVisitor() {
+            @Override
+            public void total(long hits) {
+                total[0] = hits;
+                listener.progress(0, hits);
             }
-            SearchResponse page = search.search(request.hitsOnly(PAGE_SIZE, cursor));
-            total = total < 0 ? page.total() : total;
-            for (EventHit hit : page.hits()) {
-                if (cancel.isCancelled()) {
-                    cancelled = true;
-                    break;
-                }
+
+            @Override
+            public void hit(EventHit hit) throws IOException {
                 csv.writeRow(paths.extract(hit.json()));
-                rows++;
+                if (++rows[0] % PROGRESS_EVERY == 0) {
+                    listener.progress(rows[0], total[0]);
+                }
             }
-            listener.progress(rows, total);
-            cursor = page.next();
-        } while (cursor != null && !cancelled);
+        }, cancel);
+        listener.progress(rows[0], total[0]);
         csv.flush();
-        return new ExportResult(null, paths.paths(), rows, Math.max(total, 0), cancelled,
+        return new ExportResult(null, paths.paths(), rows[0], total[0], !finished,
                 Duration.ofNanos(System.nanoTime() - started));
     }
 

@@ -35,7 +35,7 @@ final class FacetCollectorManager implements CollectorManager<FacetCollectorMana
     /** The histogram's buckets; {@code starts} sorted, the last bucket ending at {@code end}. */
     record Buckets(long[] starts, long end, String splitBy) {
         int indexOf(long time) {
-            if (time < starts[0] || time >= end) {
+            if (starts.length == 0 || time < starts[0] || time >= end) {
                 return -1;
             }
             int i = java.util.Arrays.binarySearch(starts, time);

@@ -35,6 +35,10 @@ public record SearchRequest(String query, TimeRange range, Map<String, FacetFilt
         if (pageSize < 0 || facetSize < 0) {
             throw new IllegalArgumentException("page and facet sizes cannot be negative");
         }
+        if (splitBy != null && !org.trailworkbench.index.Fields.isFacet(splitBy)) {
+            throw new IllegalArgumentException("the timeline can split by a facet field only, not '" + splitBy
+                    + "': one of " + String.join(", ", org.trailworkbench.index.Fields.FACETS));
+        }
     }
 
     /** Everything, newest first, one page of 100, facets and timeline: what the window shows first. */

@@ -23,6 +23,7 @@ import org.apache.lucene.util.BytesRef;
 import org.trailworkbench.index.EventDocuments;
 import org.trailworkbench.index.EventIndex;
 import org.trailworkbench.index.Fields;
+import org.trailworkbench.task.Cancellation;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -42,6 +43,7 @@ public final class SearchService {
     /** Histograms aim at about this many buckets, whatever the range. */
     public static final int TARGET_BUCKETS = 150;
     private static final int MAX_SERIES = 6;
+    private static final int SCAN_PAGE = 1000;
     private static final Set<String> LOAD = Set.of(Fields.SOURCE, Fields.FILE);
 
     private final EventIndex index;
@@ -87,6 +89,50 @@ public final class SearchService {
         } finally {
             index.release(searcher);
         }
+    }
+
+    /**
+     * Visits every hit of the request in its sort order, all from one point-in-time view of the index, so
+     * that an import committing meanwhile neither shifts nor repeats rows. For exports: facets, timeline,
+     * page size and cursor of the request are ignored.
+     *
+     * @return whether the scan ran to the end (false when cancelled)
+     */
+    public boolean scan(SearchRequest request, HitVisitor visitor, Cancellation cancel)
+            throws IOException, QuerySyntaxException {
+        Query full = withFacetFilters(baseQuery(request), request);
+        IndexSearcher searcher = index.acquire();
+        try {
+            visitor.total(searcher.count(full));
+            Sort sort = sort(request.sort());
+            ScoreDoc after = null;
+            while (true) {
+                if (cancel.isCancelled()) {
+                    return false;
+                }
+                TopFieldDocs page = searcher.searchAfter(after, full, SCAN_PAGE, sort, false);
+                for (EventHit hit : load(searcher, page.scoreDocs)) {
+                    if (cancel.isCancelled()) {
+                        return false;
+                    }
+                    visitor.hit(hit);
+                }
+                if (page.scoreDocs.length < SCAN_PAGE) {
+                    return true;
+                }
+                after = page.scoreDocs[page.scoreDocs.length - 1];
+            }
+        } finally {
+            index.release(searcher);
+        }
+    }
+
+    /** Receives a scan's hits. */
+    public interface HitVisitor {
+        /** Called once, before the first hit, with the number of hits the scan will visit. */
+        void total(long total) throws IOException;
+
+        void hit(EventHit hit) throws IOException;
     }
 
     /** Checks a query's syntax without running it. */
@@ -175,14 +221,14 @@ public final class SearchService {
      */
     private FacetCollectorManager.Buckets buckets(IndexSearcher searcher, Query full, SearchRequest request)
             throws IOException {
-        String split = request.splitBy() != null && Fields.isFacet(request.splitBy()) ? request.splitBy() : null;
+        String split = request.splitBy();
         Long from = request.range().from();
         Long to = request.range().to();
         if (from == null || to == null) {
             Long oldest = edge(searcher, full, SortOrder.OLDEST_FIRST);
             Long newest = edge(searcher, full, SortOrder.NEWEST_FIRST);
             if (oldest == null || newest == null) {
-                return new FacetCollectorManager.Buckets(new long[]{0}, 1, split);
+                return new FacetCollectorManager.Buckets(new long[0], 0, split); // no hits: no buckets
             }
             from = from == null ? oldest : from;
             to = to == null ? newest + 1 : to;

@@ -203,4 +203,41 @@ class SearchServiceTest {
         assertThat(c.search().fieldPaths()).contains("eventName", "userIdentity.arn", "requestParameters.bucketName",
                 "requestParameters");
     }
+
+    @Test
+    void aScanVisitsEveryHitOnceInOrderFromOneView() throws Exception {
+        List<EventHit> seen = new ArrayList<>();
+        long[] announced = {-1};
+        boolean finished = c.search().scan(SearchRequest.of("eventName:ListBuckets").withSort(SortOrder.OLDEST_FIRST),
+                new SearchService.HitVisitor() {
+                    @Override
+                    public void total(long total) {
+                        announced[0] = total;
+                    }
+
+                    @Override
+                    public void hit(EventHit hit) {
+                        seen.add(hit);
+                    }
+                }, Cancellation.none());
+
+        assertThat(finished).isTrue();
+        assertThat(announced[0]).isEqualTo(40);
+        assertThat(seen).hasSize(40).extracting(EventHit::time).isSorted();
+    }
+
+    @Test
+    void aQueryWithoutHitsHasAnEmptyTimeline() throws Exception {
+        SearchResponse none = c.search().search(SearchRequest.of("eventName:NoSuchCall"));
+
+        assertThat(none.total()).isZero();
+        assertThat(none.timeline().size()).isZero();
+    }
+
+    @Test
+    void theTimelineSplitsByFacetFieldsOnly() {
+        assertThatThrownBy(() -> SearchRequest.of("").withTimeline(true, "requestParameters.bucketName"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("facet field");
+    }
 }

@@ -27,12 +27,20 @@ class RealDataImportTest {
         Path data = realData();
         try (Case c = Case.open(caseDir)) {
             ImportReport report = c.importPath(data, SourceFilter.ALL, ImportListener.SILENT, Cancellation.none());
-            report.files().forEach(f -> System.out.println(f.record().status() + " " + f.record().events() + " "
-                    + f.record().id() + " " + f.record().reason()));
-            System.out.println("events read " + report.eventsRead() + " in case " + report.eventsAfter());
-            var all = c.search().search(SearchRequest.of(""));
-            System.out.println(all.total() + " " + all.facets());
+            // the one file in the collection with a hand-made syntax error keeps its record before the damage
+            assertThat(report.problems()).extracting(f -> Path.of(f.record().id()).getFileName() + " "
+                    + f.record().status() + " " + f.record().events())
+                    .containsExactly("aws.execution.ec2-user-data.json DAMAGED 1");
+            assertThat(report.count(FileStatus.DIGEST)).isGreaterThanOrEqualTo(1);
+            assertThat(report.count(FileStatus.FAILED)).isZero();
             assertThat(report.eventsAfter()).isGreaterThan(2000);
+            var all = c.search().search(SearchRequest.of(""));
+            assertThat(all.total()).isEqualTo(report.eventsAfter());
+            // the odd shapes land in the facets with their values intact
+            assertThat(all.facets().get("eventSource")).extracting(f -> f.value()).contains("s3.amazonaws.com",
+                    "iam.amazonaws.com", "sts.amazonaws.com");
+            assertThat(all.facets().get("userIdentity.type")).extracting(f -> f.value()).contains("AssumedRole",
+                    "IAMUser", "Root");
         }
     }
 }

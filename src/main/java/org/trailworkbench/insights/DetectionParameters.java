@@ -9,9 +9,9 @@ package org.trailworkbench.insights;
  *                          a handful of calls to a rarely used API is not an anomaly
  * @param ratio             the window's events must be at least this multiple of the baseline's busy-hour rate
  * @param sigmas            and this many Poisson standard deviations above it
- * @param busyHourQuantile  the baseline's reference rate is the larger of its mean and this quantile of its
- *                          hourly counts, so normal office-hours peaks and nightly jobs are not anomalies, while
- *                          one past burst in the baseline moves it little
+ * @param busyHourQuantile  the baseline's busy rate is at least this quantile of its hourly counts (and at
+ *                          least its mean and its typical count at that hour of day; see {@link Baselines}),
+ *                          so busy periods are normal while one past burst in the baseline moves it little
  * @param minDurationMinutes an anomaly's events must span at least this many minutes
  * @param baselineDays      days of history compared against (AWS uses 7)
  */

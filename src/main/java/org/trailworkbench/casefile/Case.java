@@ -85,10 +85,19 @@ public final class Case implements Closeable {
         return importFiles(scan.files(), skipped, scan.filteredOut(), listener, cancel);
     }
 
-    /** Imports files from any source (the S3 importer hands its objects here). */
+    /** Imports files from any source, one worker per core. */
     public ImportReport importFiles(List<SourceFile> files, List<ImportReport.Skipped> skipped, long filteredOut,
                                     ImportListener listener, Cancellation cancel) throws IOException {
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        return importFiles(files, skipped, filteredOut, listener, cancel, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Imports files from any source with {@code threads} workers. Files on disk want one per core; objects
+     * streamed from S3 want more, so that parsing goes on while other objects wait for the network.
+     */
+    public ImportReport importFiles(List<SourceFile> files, List<ImportReport.Skipped> skipped, long filteredOut,
+                                    ImportListener listener, Cancellation cancel, int threads) throws IOException {
+        threads = Math.max(1, threads);
         Duration commitEvery = Duration.ofMillis(Long.getLong("trailworkbench.commitIntervalMs", 10_000));
         return new Importer(index, manifest, threads, commitEvery).run(files, skipped, filteredOut, listener, cancel);
     }

@@ -16,7 +16,14 @@ import java.time.Instant;
  * @param status     the outcome
  * @param reason     why it was damaged, skipped or failed; null when imported cleanly
  * @param importedAt when this import finished the file
+ * @param etag       the store's version tag (S3 ETag) of the bytes read, or null for files on disk
  */
 public record FileRecord(String source, String id, long size, String sha256, long events, FileKind kind,
-                         FileStatus status, String reason, Instant importedAt) {
+                         FileStatus status, String reason, Instant importedAt, String etag) {
+
+    /** A file without a store version tag, such as a file on disk. */
+    public FileRecord(String source, String id, long size, String sha256, long events, FileKind kind,
+                      FileStatus status, String reason, Instant importedAt) {
+        this(source, id, size, sha256, events, kind, status, reason, importedAt, null);
+    }
 }

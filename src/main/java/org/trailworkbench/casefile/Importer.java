@@ -150,9 +150,16 @@ final class Importer {
         boolean digestByPath = trailPath != null && trailPath.kind() == FileKind.DIGEST;
         try {
             if (previous.isPresent() && previous.get().status().isFinal() && previous.get().size() == file.size()) {
-                String sha = hashOnly(file, counters);
-                if (sha.equals(previous.get().sha256())) {
-                    return new FileOutcome(previous.get(), true, null);
+                if (file.etag() != null) {
+                    // the store vouches for the bytes: an unchanged object is not even fetched
+                    if (file.etag().equals(previous.get().etag())) {
+                        return new FileOutcome(previous.get(), true, null);
+                    }
+                } else {
+                    String sha = hashOnly(file, counters);
+                    if (sha.equals(previous.get().sha256())) {
+                        return new FileOutcome(previous.get(), true, null);
+                    }
                 }
             }
             String changedFrom = previous.map(FileRecord::sha256).orElse(null);
@@ -179,7 +186,7 @@ final class Importer {
             FileKind kind = trailPath != null && trailPath.kind() == FileKind.INSIGHTS && result.kind() == FileKind.EVENTS
                     ? FileKind.INSIGHTS : result.kind();
             return new FileOutcome(new FileRecord(file.source(), file.id(), file.size(), sha, result.events(), kind,
-                    status(result), reason(result), Instant.now()), false, changedFrom);
+                    status(result), reason(result), Instant.now(), file.etag()), false, changedFrom);
         } catch (IOException e) {
             return new FileOutcome(new FileRecord(file.source(), file.id(), file.size(), null, 0, null,
                     FileStatus.FAILED, "cannot be read: " + describe(e), Instant.now()), false, null);

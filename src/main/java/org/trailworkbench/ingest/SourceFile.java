@@ -20,6 +20,14 @@ public interface SourceFile {
     /** The stored bytes, compressed or not, exactly as they are on disk or in the bucket. */
     InputStream open() throws IOException;
 
+    /**
+     * A tag the store changes whenever the bytes change (an S3 ETag), or null when there is none (a file on
+     * disk). With one, an unchanged file is skipped on re-import without reading it again.
+     */
+    default String etag() {
+        return null;
+    }
+
     default TrailPath trailPath() {
         return TrailPath.parse(relativePath()).orElse(null);
     }

@@ -31,8 +31,11 @@ public interface EvidenceSource {
     /** A digest's signature metadata; empty when the digest has none (a missing sidecar). */
     Optional<SignatureMetadata> signature(String digestKey) throws IOException;
 
-    /** The public keys to check signatures with. */
-    PublicKeys publicKeys() throws IOException;
+    /**
+     * The public keys to check signatures with, for digests of these regions ending in this span (AWS
+     * keeps keys per region and answers ListPublicKeys for a time range; a keys file ignores both).
+     */
+    PublicKeys publicKeys(java.util.Set<String> regions, java.time.Instant from, java.time.Instant to) throws IOException;
 
     /** Where a key is, in words the user can paste: an absolute path or an s3:// URL. */
     String location(String key);

@@ -119,7 +119,8 @@ public final class FolderSource implements EvidenceSource {
     }
 
     @Override
-    public PublicKeys publicKeys() throws IOException {
+    public PublicKeys publicKeys(java.util.Set<String> regions, java.time.Instant from, java.time.Instant to)
+            throws IOException {
         if (keysGiven && !Files.exists(publicKeysFile)) {
             throw new NoSuchFileException(publicKeysFile.toString(), null, "no such public keys file");
         }

@@ -7,14 +7,11 @@ import org.bouncycastle.crypto.params.RSAKeyParameters;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,13 +87,32 @@ public final class PublicKeys {
     private static Entry entry(String fingerprint, JsonNode item) {
         Instant from = time(item.get("ValidityStartTime"));
         Instant to = time(item.get("ValidityEndTime"));
+        byte[] der;
         try {
-            byte[] der = Base64.getMimeDecoder().decode(item.path("Value").asText(""));
+            der = Base64.getMimeDecoder().decode(item.path("Value").asText(""));
+        } catch (IllegalArgumentException notBase64) {
+            return new Entry(fingerprint, null, from, to, "Value is not base64");
+        }
+        return entry(fingerprint, der, from, to);
+    }
+
+    /** Keys as the SDK returns them (ListPublicKeys): DER bytes, fingerprint, validity window. */
+    public static PublicKeys of(List<Entry> entries, String origin) {
+        Map<String, List<Entry>> keys = new LinkedHashMap<>();
+        for (Entry e : entries) {
+            keys.computeIfAbsent(e.fingerprint(), f -> new ArrayList<>()).add(e);
+        }
+        return new PublicKeys(keys, origin, keys.isEmpty() ? "ListPublicKeys returned no keys (" + origin + ")" : null);
+    }
+
+    /** One key from its PKCS#1 DER bytes; kept as unloadable when they are not an RSA key. */
+    public static Entry entry(String fingerprint, byte[] der, Instant from, Instant to) {
+        String f = fingerprint == null ? "" : fingerprint.toLowerCase(java.util.Locale.ROOT);
+        try {
             RSAPublicKey pkcs1 = RSAPublicKey.getInstance(der);
-            return new Entry(fingerprint, new RSAKeyParameters(false, pkcs1.getModulus(), pkcs1.getPublicExponent()),
-                    from, to, null);
+            return new Entry(f, new RSAKeyParameters(false, pkcs1.getModulus(), pkcs1.getPublicExponent()), from, to, null);
         } catch (IllegalArgumentException | IllegalStateException | ClassCastException e) {
-            return new Entry(fingerprint, null, from, to, e.getMessage() == null ? "not a PKCS#1 RSA key" : e.getMessage());
+            return new Entry(f, null, from, to, e.getMessage() == null ? "not a PKCS#1 RSA key" : e.getMessage());
         }
     }
 
@@ -141,14 +157,5 @@ public final class PublicKeys {
     /** Why there are no usable keys at all, or null. */
     public String problem() {
         return problem;
-    }
-
-    /** Hex MD5 of DER bytes: how CloudTrail fingerprints a key. */
-    public static String fingerprint(byte[] der) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(der));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -103,10 +103,10 @@ public final class Verification {
 
         void execute() throws IOException {
             progress.step("listing");
-            PublicKeys keys = source.publicKeys();
+            classify(source.list(cancellation));
+            PublicKeys keys = keys();
             keysProblem = keys.problem();
             check = new DigestCheck(source, keys);
-            classify(source.list(cancellation));
             add(new ArrayList<>(byKey.values()));
             try (Workers workers = new Workers(threads, cancellation)) {
                 progress.step("digests");
@@ -133,6 +133,23 @@ public final class Verification {
                 });
             }
             progress.step("done");
+        }
+
+        /** Keys for the regions and hours of the digests in scope, and the hour before them (the link back). */
+        private PublicKeys keys() throws IOException {
+            java.util.Set<String> regions = new java.util.TreeSet<>();
+            Instant first = null;
+            Instant last = null;
+            for (VerificationItem item : digestItems) {
+                Optional<KeyNames.DigestName> name = KeyNames.digest(item.key());
+                if (name.isPresent()) {
+                    regions.add(name.get().region());
+                    Instant end = name.get().end();
+                    first = first == null || end.isBefore(first) ? end : first;
+                    last = last == null || end.isAfter(last) ? end : last;
+                }
+            }
+            return source.publicKeys(regions, first == null ? null : first.minus(Duration.ofHours(2)), last);
         }
 
         /** Sorts the listing into digests, log files, Insights files and others, keeping what is in scope. */

@@ -80,8 +80,12 @@ public record VerificationReport(String source, VerificationScope scope, Instant
         return items.stream().filter(i -> i.verdict().fails()).toList();
     }
 
-    /** Whether every digest and log file is valid (notices such as Insights files and gaps do not count). */
+    /**
+     * Whether every digest and log file is valid (notices such as Insights files and gaps do not count).
+     * Without a single digest nothing was verified, which is not the same as valid.
+     */
     public boolean allValid() {
-        return !cancelled && items.stream().noneMatch(i -> i.verdict().fails() || i.verdict() == Verdict.PENDING);
+        return !cancelled && count(ItemKind.DIGEST) > 0
+                && items.stream().noneMatch(i -> i.verdict().fails() || i.verdict() == Verdict.PENDING);
     }
 }

@@ -7,6 +7,9 @@ import org.trailworkbench.casefile.ImportListener;
 import org.trailworkbench.casefile.ImportProgress;
 import org.trailworkbench.casefile.ImportReport;
 import org.trailworkbench.ingest.SourceFilter;
+import org.trailworkbench.s3.S3Import;
+import org.trailworkbench.s3.S3Location;
+import org.trailworkbench.s3.S3Selection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,7 +32,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Import CloudTrail logs from a file or folder into a case, creating the case if needed.",
+        description = {"Import CloudTrail logs from a file, a folder or s3://bucket/prefix into a case, creating the case if needed.",
                 "Files already imported with the same bytes are skipped; Ctrl-C stops cleanly and keeps what was finished."})
 final class ImportCommand implements Callable<Integer> {
 
@@ -42,9 +45,13 @@ final class ImportCommand implements Callable<Integer> {
     @Mixin
     CaseOption caseOption;
 
-    @Parameters(index = "0", paramLabel = "PATH",
-            description = "A log file, or a folder of them (a copy of a trail's bucket or a flat folder of downloads).")
-    Path source;
+    @Parameters(index = "0", paramLabel = "SOURCE",
+            description = "A log file, a folder of them (a copy of a trail's bucket or a flat folder of downloads), "
+                    + "or s3://bucket[/prefix].")
+    String source;
+
+    @Mixin
+    AwsOptions aws;
 
     @Option(names = "--account", paramLabel = "ID", description = "Only files of this account (repeatable).")
     List<String> accounts = new ArrayList<>();
@@ -67,7 +74,12 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, CliFailure {
         SourceFilter filter = filter();
-        if (!Files.exists(source)) {
+        boolean s3 = S3Location.isS3(source);
+        if (!s3 && aws.usedS3Only()) {
+            throw new ParameterException(spec.commandLine(), "--profile, --aws-region, --endpoint-url, --path-style, "
+                    + "--concurrency, --org and --kind apply to s3:// sources only");
+        }
+        if (!s3 && !Files.exists(Path.of(source))) {
             throw new CliFailure("no such file or folder: " + source);
         }
         ProgressLine line = new ProgressLine(cli.err(), cli.interactive() && !quiet);
@@ -83,7 +95,8 @@ final class ImportCommand implements Callable<Integer> {
         try (Case c = caseOption.openOrCreate()) {
             caseDir = c.dir();
             try {
-                report = c.importPath(source, filter, listener, cli.interrupts().cancellation());
+                report = s3 ? importS3(c, filter, listener, line)
+                        : c.importPath(Path.of(source), filter, listener, cli.interrupts().cancellation());
             } finally {
                 line.clear();
             }
@@ -94,6 +107,18 @@ final class ImportCommand implements Callable<Integer> {
             print(cli.out(), report, caseDir);
         }
         return report.cancelled() ? TrailCli.CANCELLED : TrailCli.OK;
+    }
+
+    private ImportReport importS3(Case c, SourceFilter filter, ImportListener listener, ProgressLine line)
+            throws IOException {
+        try {
+            S3Location location = S3Location.parse(source);
+            S3Selection selection = aws.selection(filter);
+            return new S3Import(aws.settings()).run(c, location, selection, listener,
+                    n -> line.show("listing " + location + ": " + Format.count(n) + " objects"), cli.interrupts().cancellation());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     private SourceFilter filter() {
@@ -107,9 +132,9 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     static String describe(ImportProgress p) {
-        StringBuilder text = new StringBuilder(String.format(java.util.Locale.ROOT, "%3.0f%%  %s/%s files  %s events  %s/s",
-                p.fraction() * 100, Format.count(p.filesDone()), Format.count(p.filesTotal()), Format.count(p.events()),
-                Format.rate(p.eventsPerSecond())));
+        StringBuilder text = new StringBuilder(String.format(java.util.Locale.ROOT, "%3.0f%%  %s/%s files  %s  %s events  %s/s",
+                p.fraction() * 100, Format.count(p.filesDone()), Format.count(p.filesTotal()), Format.bytes(p.bytesDone()),
+                Format.count(p.events()), Format.rate(p.eventsPerSecond())));
         if (p.remaining() != null && p.fraction() < 1) {
             text.append("  ").append(Format.duration(p.remaining())).append(" left");
         }

@@ -1,254 +1,392 @@
 package org.trailworkbench.ui;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import javafx.application.Platform;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
-import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
-import javafx.scene.Parent;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
-import javafx.scene.control.ProgressBar;
-import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
+import javafx.collections.ObservableList;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
 import org.trailworkbench.casefile.Case;
-import org.trailworkbench.casefile.ImportListener;
-import org.trailworkbench.casefile.ImportProgress;
-import org.trailworkbench.casefile.ImportReport;
-import org.trailworkbench.ingest.SourceFilter;
-import org.trailworkbench.search.EventHit;
-import org.trailworkbench.search.FacetCount;
-import org.trailworkbench.search.QuerySyntaxException;
+import org.trailworkbench.index.Fields;
 import org.trailworkbench.search.SearchRequest;
-import org.trailworkbench.search.SearchResponse;
-import org.trailworkbench.task.Cancellation;
+import org.trailworkbench.ui.cases.RecentCases;
+import org.trailworkbench.ui.errors.ErrorDialog;
+import org.trailworkbench.ui.explore.ExploreModel;
+import org.trailworkbench.ui.explore.ExploreView;
+import org.trailworkbench.ui.exporting.ExportDialog;
+import org.trailworkbench.ui.importing.ImportDialog;
+import org.trailworkbench.ui.query.QueryHistory;
+import org.trailworkbench.ui.settings.Settings;
+import org.trailworkbench.ui.status.StatusBar;
+import org.trailworkbench.ui.theme.Icons;
+import org.trailworkbench.ui.theme.Theme;
+import org.trailworkbench.ui.time.TimeDisplay;
 
+import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
- * The main window: query bar, facet counts, event table, the selected event's JSON and a status bar.
- * Every search and import runs in the background; only their results touch the scene.
+ * The main window and the composition root of the UI: the menus, the tabs (Explore now; integrity,
+ * Insights and S3 views join as tabs), the status bar, cases, import and export, and what is remembered
+ * between runs.
  */
 public final class MainWindow {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String[]> COLUMNS = List.of(
-            new String[]{"Time", "eventTime"}, new String[]{"Event", "eventName"}, new String[]{"Source", "eventSource"},
-            new String[]{"Region", "awsRegion"}, new String[]{"Principal", "userIdentity.arn"},
-            new String[]{"Source IP", "sourceIPAddress"}, new String[]{"Error", "errorCode"});
+    private final Stage stage;
+    private final Settings settings;
+    private final RecentCases recent;
+    private final Icons icons = new Icons();
+    private final TimeDisplay time = new TimeDisplay(ZoneId.systemDefault());
+    private final ExploreModel model = new ExploreModel();
+    private final ObservableList<String> fieldPaths = FXCollections.observableArrayList(Fields.WELL_KNOWN);
+    private final QueryHistory history;
+    private final ExploreView explore;
+    private final StatusBar status;
+    private final TabPane tabs = new TabPane();
+    private final Menu recentMenu = new Menu("Recent cases");
+    private final Scene scene;
+    private Theme theme;
 
-    private final Case openCase;
-    private final BorderPane root = new BorderPane();
-    private final TextField query = new TextField();
-    private final Label queryError = new Label();
-    private final TableView<Row> table = new TableView<>();
-    private final TextArea detail = new TextArea();
-    private final VBox facets = new VBox(8);
-    private final Label status = new Label("Ready");
-    private final ProgressBar progress = new ProgressBar(0);
-    private final Button cancelImport = new Button("Cancel");
-    private final AtomicLong searchGeneration = new AtomicLong();
-    private Cancellation importCancel;
-
-    /** A table row: the hit and its JSON parsed once for the columns. */
-    public record Row(EventHit hit, JsonNode node) {
-        String value(String path) {
-            JsonNode n = node;
-            for (String part : path.split("\\.")) {
-                n = n == null ? null : n.get(part);
-            }
-            return n == null || n.isNull() ? "" : n.isValueNode() ? n.asText() : n.toString();
+    public MainWindow(Stage stage, Settings settings) {
+        this.stage = stage;
+        this.settings = settings;
+        this.recent = new RecentCases(settings);
+        this.history = new QueryHistory(settings.getList("query.history"));
+        time.utcProperty().set(!"LOCAL".equals(settings.get("time.zone", "UTC")));
+        String split = settings.get("timeline.split", null);
+        if (split != null && Fields.isFacet(split)) {
+            model.setSplitBy(split);
         }
-    }
+        List<String> columns = settings.getList("table.columns");
+        explore = new ExploreView(model, time, icons, history, fieldPaths,
+                columns.isEmpty() ? List.of("eventTime", "eventName", "eventSource", "userIdentity.arn", "sourceIPAddress",
+                        "awsRegion", "errorCode") : columns, this::exportCsv);
+        status = new StatusBar(model);
 
-    public MainWindow(Case openCase) {
-        this.openCase = openCase;
-        build();
-    }
+        Tab exploreTab = new Tab("Explore", explore);
+        exploreTab.setClosable(false);
+        exploreTab.setGraphic(icons.view("search"));
+        tabs.getTabs().add(exploreTab);
+        tabs.setId("views");
+        tabs.getStyleClass().add("views");
 
-    public Parent root() {
-        return root;
-    }
-
-    private void build() {
-        query.setId("query");
-        query.setPromptText("Search: eventName:ConsoleLogin AND NOT _exists_:errorCode   (Enter to run)");
-        query.setOnAction(e -> runSearch());
-        HBox.setHgrow(query, Priority.ALWAYS);
-        Button run = new Button("Search");
-        run.setDefaultButton(false);
-        run.setOnAction(e -> runSearch());
-        queryError.setId("query-error");
-        queryError.getStyleClass().add("error");
-        queryError.setManaged(false);
-        VBox top = new VBox(4, new HBox(8, query, run), queryError);
-        top.setPadding(new Insets(10));
-
-        for (String[] column : COLUMNS) {
-            TableColumn<Row, String> c = new TableColumn<>(column[0]);
-            String path = column[1];
-            c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().value(path)));
-            c.setPrefWidth(path.equals("userIdentity.arn") ? 320 : 140);
-            table.getColumns().add(c);
-        }
-        table.setId("events");
-        table.setPlaceholder(new Label("No events"));
-        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> showDetail(row));
-
-        detail.setId("detail");
-        detail.setEditable(false);
-        detail.getStyleClass().add("json");
-
-        SplitPane center = new SplitPane(table, detail);
-        center.setOrientation(Orientation.VERTICAL);
-        center.setDividerPositions(0.62);
-
-        facets.setId("facets");
-        facets.setPadding(new Insets(0, 10, 10, 10));
-        javafx.scene.control.ScrollPane facetScroll = new javafx.scene.control.ScrollPane(facets);
-        facetScroll.setFitToWidth(true);
-        facetScroll.setPrefWidth(280);
-
-        SplitPane body = new SplitPane(facetScroll, center);
-        body.setDividerPositions(0.22);
-
-        status.setId("status");
-        progress.setVisible(false);
-        cancelImport.setVisible(false);
-        cancelImport.setOnAction(e -> {
-            if (importCancel != null) {
-                importCancel.cancel();
+        BorderPane root = new BorderPane();
+        root.getStyleClass().add("workbench");
+        root.setTop(menus());
+        root.setCenter(tabs);
+        root.setBottom(status);
+        scene = new Scene(root, settings.getDouble("window.width", 1440), settings.getDouble("window.height", 900));
+        theme = Theme.parse(settings.get("theme", "LIGHT"));
+        theme.apply(scene, icons);
+        acceptDrops();
+        scene.getAccelerators().put(Shortcuts.FOCUS_QUERY_ALT, () -> explore.queryBar().focus());
+        // before the table sees them: a focused table would take Ctrl+Up/Down to move its focus only
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (Shortcuts.NEXT_EVENT.match(e)) {
+                explore.table().step(1);
+                e.consume();
+            } else if (Shortcuts.PREVIOUS_EVENT.match(e)) {
+                explore.table().step(-1);
+                e.consume();
             }
         });
-        HBox bottom = new HBox(10, status, progress, cancelImport);
-        bottom.setPadding(new Insets(6, 10, 6, 10));
-        bottom.getStyleClass().add("status-bar");
-
-        root.setTop(top);
-        root.setCenter(body);
-        root.setBottom(bottom);
-    }
-
-    /** Runs the query in the background; a newer search makes older results stale, so they are dropped. */
-    public void runSearch() {
-        long generation = searchGeneration.incrementAndGet();
-        String text = query.getText();
-        SearchRequest request = SearchRequest.of(text).withFacets(8);
-        FxTasks.run(() -> openCase.search().search(request), response -> {
-            if (generation == searchGeneration.get()) {
-                show(response);
-            }
-        }, error -> {
-            if (generation == searchGeneration.get()) {
-                showError(error);
+        stage.setScene(scene);
+        placeWindow();
+        model.failureProperty().addListener((obs, old, error) -> {
+            if (error != null) {
+                ErrorDialog.show(stage, "The search failed", error);
+                model.failureProperty().set(null);
             }
         });
+        explore.table().columnPaths().addListener((javafx.collections.ListChangeListener<String>) c -> {
+            settings.putList("table.columns", List.copyOf(explore.table().columnPaths()));
+            saveSoon();
+        });
+        model.splitByProperty().addListener((obs, o, s) -> {
+            settings.put("timeline.split", s);
+            saveSoon();
+        });
+        model.queryProperty().addListener((obs, o, q) -> settings.putList("query.history", history.entries()));
+        time.utcProperty().addListener((obs, o, utc) -> {
+            settings.put("time.zone", utc ? "UTC" : "LOCAL");
+            saveSoon();
+        });
+        stage.setOnHidden(e -> shutdown());
+        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.caseProperty().get() == null
+                ? "Trail Workbench" : "Trail Workbench — " + model.caseProperty().get().dir().getFileName(), model.caseProperty()));
+        refreshRecentMenu();
     }
 
-    private void show(SearchResponse response) {
-        setQueryError(null);
-        table.setItems(FXCollections.observableArrayList(response.hits().stream().map(MainWindow::row).toList()));
-        facets.getChildren().clear();
-        for (Map.Entry<String, List<FacetCount>> facet : response.facets().entrySet()) {
-            if (facet.getValue().isEmpty()) {
-                continue;
+    public ExploreModel model() {
+        return model;
+    }
+
+    public ExploreView explore() {
+        return explore;
+    }
+
+    public StatusBar status() {
+        return status;
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    public Icons icons() {
+        return icons;
+    }
+
+    public TimeDisplay time() {
+        return time;
+    }
+
+    /** The view tabs; later views (integrity, Insights, S3) add theirs here. */
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    // ---- cases
+
+    /** Opens (or creates) the case in the background and shows it; {@code then} gets it on the FX thread. */
+    public void openCase(Path dir, Consumer<Case> then) {
+        FxTasks.run(() -> Case.open(dir), opened -> {
+            Case old = model.caseProperty().get();
+            model.setCase(opened);
+            recent.opened(opened.dir());
+            refreshRecentMenu();
+            saveSoon();
+            loadFieldPaths(opened);
+            if (old != null && old != opened) {
+                FxTasks.run(() -> {
+                    old.close();
+                    return null;
+                }, x -> { }, e -> { });
             }
-            Label title = new Label(facet.getKey());
-            title.getStyleClass().add("facet-title");
-            ListView<String> values = new ListView<>(FXCollections.observableArrayList(
-                    facet.getValue().stream().map(c -> c.value() + "  (" + c.count() + ")").toList()));
-            values.setPrefHeight(Math.min(8, facet.getValue().size()) * 24 + 4);
-            facets.getChildren().addAll(title, values);
-        }
-        status.setText(String.format("%,d hits · %d ms", response.total(), response.tookMillis()));
+            if (then != null) {
+                then.accept(opened);
+            }
+        }, error -> ErrorDialog.show(stage, "The case at " + dir + " could not be opened", error));
     }
 
-    private static Row row(EventHit hit) {
-        try {
-            return new Row(hit, JSON.readTree(hit.json()));
-        } catch (Exception e) {
-            return new Row(hit, JSON.createObjectNode());
-        }
+    private void loadFieldPaths(Case c) {
+        FxTasks.run(() -> {
+            TreeSet<String> all = new TreeSet<>(Fields.WELL_KNOWN);
+            all.addAll(c.search().fieldPaths());
+            all.add(Fields.EXISTS);
+            return List.copyOf(all);
+        }, fieldPaths::setAll, error -> { });
     }
 
-    private void showDetail(Row row) {
-        if (row == null) {
-            detail.clear();
+    private void chooseCase(boolean create) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(create ? "New case: choose an empty folder" : "Open a case folder");
+        File dir = chooser.showDialog(stage);
+        if (dir == null) {
             return;
         }
-        try {
-            detail.setText(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(row.node()));
-        } catch (Exception e) {
-            detail.setText(row.hit().json());
+        if (!create && !Case.isCase(dir.toPath())) {
+            Alert alert = new Alert(Alert.AlertType.WARNING, dir + " is not a Trail Workbench case (it has no case.json)."
+                    + " Use File › New case to make one in an empty folder.");
+            alert.initOwner(stage);
+            alert.show();
+            return;
         }
+        openCase(dir.toPath(), null);
     }
 
-    private void showError(Throwable error) {
-        Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
-        if (cause instanceof QuerySyntaxException syntax) {
-            setQueryError(syntax.getMessage());
-        } else {
-            status.setText("Search failed: " + cause.getMessage());
+    private void refreshRecentMenu() {
+        recentMenu.getItems().clear();
+        for (Path p : recent.list()) {
+            MenuItem item = new MenuItem(p.toString());
+            item.setOnAction(e -> openCase(p, null));
+            recentMenu.getItems().add(item);
         }
+        recentMenu.setDisable(recentMenu.getItems().isEmpty());
     }
 
-    private void setQueryError(String message) {
-        queryError.setText(message == null ? "" : message);
-        queryError.setManaged(message != null);
-        queryError.setVisible(message != null);
+    // ---- import and export
+
+    /** Imports files and folders into the open case, with the progress window; drops land here too. */
+    public ImportDialog importPaths(List<Path> sources) {
+        Case c = model.caseProperty().get();
+        if (c == null || sources.isEmpty()) {
+            return null;
+        }
+        ImportDialog dialog = new ImportDialog(stage, c, sources, () -> {
+            model.run();
+            loadFieldPaths(c);
+        });
+        dialog.start();
+        return dialog;
     }
 
-    /** Imports a folder with progress in the status bar, then shows everything. */
-    public void importFolder(Path folder) {
-        importCancel = new Cancellation();
-        progress.setVisible(true);
-        cancelImport.setVisible(true);
-        status.setText("Importing " + folder + " …");
-        ImportListener listener = new ImportListener() {
-            @Override
-            public void progress(ImportProgress p) {
-                Platform.runLater(() -> {
-                    progress.setProgress(p.fraction());
-                    status.setText(String.format("Importing: %d of %d files, %,d events, %,.0f events/s",
-                            p.filesDone(), p.filesTotal(), p.events(), p.eventsPerSecond()));
-                });
+    private void chooseImport(boolean folder) {
+        if (folder) {
+            File dir = new DirectoryChooser().showDialog(stage);
+            if (dir != null) {
+                importPaths(List.of(dir.toPath()));
             }
-        };
-        Cancellation cancel = importCancel;
-        FxTasks.run(() -> openCase.importPath(folder, SourceFilter.ALL, listener, cancel), report -> {
-            progress.setVisible(false);
-            cancelImport.setVisible(false);
-            status.setText(summary(report));
-            runSearch();
-        }, error -> {
-            progress.setVisible(false);
-            cancelImport.setVisible(false);
-            status.setText("Import failed: " + error.getMessage());
+        } else {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Import CloudTrail log files");
+            List<File> files = chooser.showOpenMultipleDialog(stage);
+            if (files != null) {
+                importPaths(files.stream().map(File::toPath).toList());
+            }
+        }
+    }
+
+    /** Opens the export window for what is on screen. */
+    public ExportDialog exportCsv() {
+        Case c = model.caseProperty().get();
+        SearchRequest shown = model.shownRequestProperty().get();
+        if (c == null || shown == null) {
+            return null;
+        }
+        long hits = model.responseProperty().get() == null ? 0 : model.responseProperty().get().total();
+        Path folder = Path.of(settings.get("export.folder", System.getProperty("user.home")));
+        ExportDialog dialog = new ExportDialog(stage, c, shown, List.copyOf(explore.table().columnPaths()), hits, folder);
+        dialog.stage().show();
+        return dialog;
+    }
+
+    private void acceptDrops() {
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles() && model.caseProperty().get() != null) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        scene.setOnDragDropped(e -> {
+            boolean ok = e.getDragboard().hasFiles();
+            if (ok) {
+                List<Path> dropped = e.getDragboard().getFiles().stream().map(File::toPath).toList();
+                Platform.runLater(() -> importPaths(dropped));
+            }
+            e.setDropCompleted(ok);
+            e.consume();
         });
     }
 
-    private static String summary(ImportReport report) {
-        return String.format("Imported %,d events from %d files in %.1f s%s%s", report.eventsRead(),
-                report.files().size(), report.elapsed().toMillis() / 1000.0,
-                report.problems().isEmpty() ? "" : " · " + report.problems().size() + " files with problems",
-                report.cancelled() ? " · cancelled" : "");
+    // ---- menus and keys
+
+    private MenuBar menus() {
+        Menu file = new Menu("File");
+        file.getItems().addAll(
+                item("Open case…", Shortcuts.OPEN_CASE, "folder", () -> chooseCase(false)),
+                item("New case…", Shortcuts.NEW_CASE, "case-new", () -> chooseCase(true)),
+                recentMenu,
+                new SeparatorMenuItem(),
+                item("Import files…", Shortcuts.IMPORT_FILES, "import", () -> chooseImport(false)),
+                item("Import folder…", Shortcuts.IMPORT_FOLDER, null, () -> chooseImport(true)),
+                item("Export CSV…", Shortcuts.EXPORT, "export", this::exportCsv),
+                new SeparatorMenuItem(),
+                item("Quit", Shortcuts.QUIT, null, stage::close));
+        CheckMenuItem utc = new CheckMenuItem("Times in UTC");
+        utc.setAccelerator(Shortcuts.TOGGLE_UTC);
+        utc.selectedProperty().bindBidirectional(time.utcProperty());
+        CheckMenuItem dark = new CheckMenuItem("Dark theme");
+        dark.setAccelerator(Shortcuts.DARK_THEME);
+        dark.setSelected(Theme.parse(settings.get("theme", "LIGHT")) == Theme.DARK);
+        dark.selectedProperty().addListener((obs, o, on) -> setTheme(on ? Theme.DARK : Theme.LIGHT));
+        Menu view = new Menu("View");
+        view.getItems().addAll(
+                item("Search field", Shortcuts.FOCUS_QUERY, "search", () -> explore.queryBar().focus()),
+                item("Run query again", Shortcuts.RUN, "run", model::run),
+                item("Columns…", Shortcuts.COLUMNS, "columns", explore::showColumnChooser),
+                item("Zoom back", Shortcuts.ZOOM_BACK, "back", model::zoomBack),
+                new SeparatorMenuItem(), utc, dark);
+        Menu event = new Menu("Event");
+        event.getItems().addAll(
+                item("Next event", Shortcuts.NEXT_EVENT, null, () -> explore.table().step(1)),
+                item("Previous event", Shortcuts.PREVIOUS_EVENT, null, () -> explore.table().step(-1)),
+                item("Copy event JSON", Shortcuts.COPY_JSON, "copy", () -> explore.table().copySelectedJson()));
+        MenuBar bar = new MenuBar(file, view, event);
+        bar.setId("menu-bar");
+        return bar;
     }
 
-    static String formatTime(long millis) {
-        return millis == Long.MIN_VALUE ? "" : Instant.ofEpochMilli(millis).toString();
+    private MenuItem item(String text, KeyCombination keys, String icon, Runnable action) {
+        MenuItem item = new MenuItem(text, icon == null ? null : icons.view(icon));
+        item.setAccelerator(keys);
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    public void setTheme(Theme next) {
+        theme = next;
+        theme.apply(scene, icons);
+        settings.put("theme", next.name());
+        saveSoon();
+    }
+
+    // ---- window placement and shutdown
+
+    private void placeWindow() {
+        double x = settings.getDouble("window.x", Double.NaN);
+        double y = settings.getDouble("window.y", Double.NaN);
+        if (!Double.isNaN(x) && !Double.isNaN(y) && onSomeScreen(x, y)) {
+            stage.setX(x);
+            stage.setY(y);
+        }
+        stage.setMaximized(settings.getBoolean("window.maximized", false));
+    }
+
+    private static boolean onSomeScreen(double x, double y) {
+        return javafx.stage.Screen.getScreens().stream().anyMatch(s -> s.getVisualBounds().contains(x + 40, y + 20));
+    }
+
+    private void rememberWindow() {
+        settings.put("window.maximized", String.valueOf(stage.isMaximized()));
+        if (!stage.isMaximized() && !stage.isIconified()) {
+            settings.put("window.x", String.valueOf(stage.getX()));
+            settings.put("window.y", String.valueOf(stage.getY()));
+            settings.put("window.width", String.valueOf(scene.getWidth()));
+            settings.put("window.height", String.valueOf(scene.getHeight()));
+        }
+        settings.putList("query.history", history.entries());
+    }
+
+    private void saveSoon() {
+        FxTasks.run(() -> {
+            settings.save();
+            return null;
+        }, x -> { }, error -> { }); // settings are a convenience: a read-only home must not nag
+    }
+
+    private void shutdown() {
+        rememberWindow();
+        try {
+            settings.save();
+        } catch (IOException ignored) {
+            // see saveSoon
+        }
+        model.shutdown();
+        Case c = model.caseProperty().get();
+        if (c != null) {
+            try {
+                c.close();
+            } catch (IOException ignored) {
+                // closing a reader-only index loses nothing
+            }
+        }
     }
 }

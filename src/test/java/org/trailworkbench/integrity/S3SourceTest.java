@@ -47,7 +47,7 @@ class S3SourceTest {
     @BeforeAll
     static void start() throws Exception {
         trail = new TrailGenerator(TrailSpec.builder().seed(31).start(Instant.parse("2025-03-06T00:00:00Z")).days(1)
-                .eventsPerDay(400).withInsights(false).build()).generate(dir.resolve("trail"));
+                .eventsPerDay(120).withInsights(false).build()).generate(dir.resolve("trail"));
         server = S3TestServer.start();
         server.uploadTrail(trail.root(), BUCKET, "");
         cloudTrail = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));

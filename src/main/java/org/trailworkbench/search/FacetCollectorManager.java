@@ -3,6 +3,7 @@ package org.trailworkbench.search;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
@@ -45,7 +46,8 @@ final class FacetCollectorManager implements CollectorManager<FacetCollectorMana
 
     static final class Result {
         long total;
-        final List<Map<String, Long>> counts = new ArrayList<>();
+        /** Per dimension, hits per global ordinal. */
+        final List<long[]> counts = new ArrayList<>();
         long[] histogram;
         final Map<String, long[]> series = new HashMap<>();
     }
@@ -54,8 +56,12 @@ final class FacetCollectorManager implements CollectorManager<FacetCollectorMana
     private final List<Selection> selections;
     private final Buckets buckets;
 
-    FacetCollectorManager(List<String> dims, List<Selection> selections, Buckets buckets) {
+    private final GlobalOrdinals ordinals;
+
+    /** @param ordinals global ordinals of the searched reader for {@code dims} (null when dims is empty) */
+    FacetCollectorManager(List<String> dims, GlobalOrdinals ordinals, List<Selection> selections, Buckets buckets) {
         this.dims = dims;
+        this.ordinals = ordinals;
         this.selections = selections;
         this.buckets = buckets;
     }
@@ -67,22 +73,27 @@ final class FacetCollectorManager implements CollectorManager<FacetCollectorMana
 
     @Override
     public Result reduce(Collection<SliceCollector> collectors) {
-        Result merged = new Result();
-        for (int d = 0; d < dims.size(); d++) {
-            merged.counts.add(new HashMap<>());
-        }
+        Result merged = newResult();
         merged.histogram = buckets == null ? new long[0] : new long[buckets.starts().length];
         for (SliceCollector c : collectors) {
             c.flush();
             merged.total += c.result.total;
             for (int d = 0; d < dims.size(); d++) {
-                Map<String, Long> target = merged.counts.get(d);
-                c.result.counts.get(d).forEach((k, v) -> target.merge(k, v, Long::sum));
+                add(merged.counts.get(d), c.result.counts.get(d));
             }
             add(merged.histogram, c.result.histogram);
             c.result.series.forEach((k, v) -> add(merged.series.computeIfAbsent(k, x -> new long[v.length]), v));
         }
         return merged;
+    }
+
+    private Result newResult() {
+        Result result = new Result();
+        for (int d = 0; d < dims.size(); d++) {
+            result.counts.add(new long[ordinals.valueCount(d)]);
+        }
+        result.histogram = buckets == null ? new long[0] : new long[buckets.starts().length];
+        return result;
     }
 
     private static void add(long[] into, long[] from) {
@@ -93,15 +104,8 @@ final class FacetCollectorManager implements CollectorManager<FacetCollectorMana
 
     /** Collects one slice of segments; per-segment ordinal counts are turned into labels between segments. */
     final class SliceCollector implements Collector {
-        final Result result = new Result();
+        final Result result = newResult();
         private Segment current;
-
-        SliceCollector() {
-            for (int d = 0; d < dims.size(); d++) {
-                result.counts.add(new HashMap<>());
-            }
-            result.histogram = buckets == null ? new long[0] : new long[buckets.starts().length];
-        }
 
         @Override
         public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
@@ -129,6 +133,8 @@ final class FacetCollectorManager implements CollectorManager<FacetCollectorMana
 
     private final class Segment implements LeafCollector {
         private final SortedSetDocValues[] dimValues;
+        /** The same values where a segment has at most one per document (most dimensions): a cheaper read. */
+        private final SortedDocValues[] singleValues;
         private final int[][] dimCounts;
         private final SortedSetDocValues[] selectionValues;
         private final java.util.BitSet[] includeOrds;
@@ -139,13 +145,17 @@ final class FacetCollectorManager implements CollectorManager<FacetCollectorMana
         private final Map<Long, long[]> splitCounts = new HashMap<>();
         private long total;
         private final long[] histogram;
+        private final int leafOrd;
 
         Segment(LeafReaderContext context) throws IOException {
             var reader = context.reader();
+            leafOrd = context.ord;
             dimValues = new SortedSetDocValues[dims.size()];
+            singleValues = new SortedDocValues[dims.size()];
             dimCounts = new int[dims.size()][];
             for (int d = 0; d < dims.size(); d++) {
                 dimValues[d] = DocValues.getSortedSet(reader, dims.get(d));
+                singleValues[d] = DocValues.unwrapSingleton(dimValues[d]);
                 long valueCount = dimValues[d].getValueCount();
                 dimCounts[d] = new int[(int) Math.min(valueCount, Integer.MAX_VALUE - 8)];
             }
@@ -235,6 +245,13 @@ final class FacetCollectorManager implements CollectorManager<FacetCollectorMana
         }
 
         private void count(int d, int doc) throws IOException {
+            SortedDocValues single = singleValues[d];
+            if (single != null) {
+                if (single.advanceExact(doc)) {
+                    dimCounts[d][single.ordValue()]++;
+                }
+                return;
+            }
             SortedSetDocValues values = dimValues[d];
             if (values.advanceExact(doc)) {
                 for (int i = 0, n = values.docValueCount(); i < n; i++) {
@@ -247,10 +264,11 @@ final class FacetCollectorManager implements CollectorManager<FacetCollectorMana
             into.total += total;
             for (int d = 0; d < dimValues.length; d++) {
                 int[] counts = dimCounts[d];
-                Map<String, Long> target = into.counts.get(d);
+                long[] target = into.counts.get(d);
+                var toGlobal = ordinals.toGlobal(d, leafOrd);
                 for (int ord = 0; ord < counts.length; ord++) {
                     if (counts[ord] > 0) {
-                        target.merge(dimValues[d].lookupOrd(ord).utf8ToString(), (long) counts[ord], Long::sum);
+                        target[(int) toGlobal.get(ord)] += counts[ord];
                     }
                 }
             }

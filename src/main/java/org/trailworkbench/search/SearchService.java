@@ -31,6 +31,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -47,6 +48,7 @@ public final class SearchService {
     private static final Set<String> LOAD = Set.of(Fields.SOURCE, Fields.FILE);
 
     private final EventIndex index;
+    private GlobalOrdinals ordinals;
 
     public SearchService(EventIndex index) {
         this.index = index;
@@ -64,9 +66,10 @@ public final class SearchService {
             if (request.facetSize() > 0 || request.timeline()) {
                 FacetCollectorManager.Buckets buckets = request.timeline() ? buckets(searcher, full, request) : null;
                 List<String> dims = request.facetSize() > 0 ? Fields.FACETS : List.of();
-                var result = searcher.search(base, new FacetCollectorManager(dims, selections(request), buckets));
+                GlobalOrdinals ordinals = dims.isEmpty() ? null : ordinals(searcher);
+                var result = searcher.search(base, new FacetCollectorManager(dims, ordinals, selections(request), buckets));
                 total = result.total;
-                facets = facets(dims, result, request.facetSize());
+                facets = facets(dims, ordinals, result, request.facetSize());
                 timeline = buckets == null ? null : timeline(buckets, result, request);
             } else {
                 total = searcher.count(full);
@@ -249,14 +252,38 @@ public final class SearchService {
         return t == Long.MIN_VALUE || t == Long.MAX_VALUE ? null : t;
     }
 
-    private static Map<String, List<FacetCount>> facets(List<String> dims, FacetCollectorManager.Result result, int size) {
+    /** The global ordinals of the searcher's view, built on its first search and reused by the next ones. */
+    private GlobalOrdinals ordinals(IndexSearcher searcher) throws IOException {
+        synchronized (this) {
+            ordinals = GlobalOrdinals.of(searcher.getIndexReader(), Fields.FACETS, ordinals);
+            return ordinals;
+        }
+    }
+
+    /** The top values of each dimension by count, ties in value order; only those become text. */
+    private static Map<String, List<FacetCount>> facets(List<String> dims, GlobalOrdinals ordinals,
+                                                        FacetCollectorManager.Result result, int size) throws IOException {
         Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
         for (int d = 0; d < dims.size(); d++) {
-            facets.put(dims.get(d), result.counts.get(d).entrySet().stream()
-                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                    .limit(size)
-                    .map(e -> new FacetCount(e.getKey(), e.getValue()))
-                    .toList());
+            long[] counts = result.counts.get(d);
+            // a min-heap of the best `size` ordinals: worst on top (fewest hits, then the later value)
+            PriorityQueue<Integer> best = new PriorityQueue<>(size + 1, (a, b) -> counts[a] != counts[b]
+                    ? Long.compare(counts[a], counts[b]) : Integer.compare(b, a));
+            for (int ord = 0; ord < counts.length; ord++) {
+                if (counts[ord] > 0) {
+                    best.add(ord);
+                    if (best.size() > size) {
+                        best.poll();
+                    }
+                }
+            }
+            List<FacetCount> top = new ArrayList<>(best.size());
+            while (!best.isEmpty()) {
+                int ord = best.poll();
+                top.add(new FacetCount(ordinals.label(d, ord), counts[ord]));
+            }
+            java.util.Collections.reverse(top);
+            facets.put(dims.get(d), top);
         }
         return facets;
     }

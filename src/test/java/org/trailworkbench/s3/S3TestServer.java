@@ -11,15 +11,15 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.ResponseInputStream;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-import java.io.IOException;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,11 +52,14 @@ public final class S3TestServer implements AutoCloseable {
 
     private final S3Proxy proxy;
     private final URI endpoint;
+    private final BlobStore store;
     private final Map<String, Fault> getFaults;
     private final Map<String, Fault> listFaults;
 
-    private S3TestServer(S3Proxy proxy, URI endpoint, Map<String, Fault> getFaults, Map<String, Fault> listFaults) {
+    private S3TestServer(S3Proxy proxy, BlobStore store, URI endpoint, Map<String, Fault> getFaults,
+                         Map<String, Fault> listFaults) {
         this.proxy = proxy;
+        this.store = store;
         this.endpoint = endpoint;
         this.getFaults = getFaults;
         this.listFaults = listFaults;
@@ -79,7 +82,7 @@ public final class S3TestServer implements AutoCloseable {
             }
             Thread.sleep(10);
         }
-        return new S3TestServer(proxy, URI.create("http://127.0.0.1:" + proxy.getPort()), gets, lists);
+        return new S3TestServer(proxy, store, URI.create("http://127.0.0.1:" + proxy.getPort()), gets, lists);
     }
 
     public URI endpoint() {
@@ -144,7 +147,10 @@ public final class S3TestServer implements AutoCloseable {
                         JsonNode fields = json.readTree(sidecar.toFile());
                         fields.fields().forEachRemaining(f -> metadata.put(f.getKey(), f.getValue().asText()));
                     }
-                    s3.putObject(b -> b.bucket(bucket).key(key).metadata(metadata), RequestBody.fromFile(file));
+                    // straight into the store: loading through HTTP would dominate the tests' time
+                    byte[] bytes = Files.readAllBytes(file);
+                    store.putBlob(PutObjectRequest.builder().bucket(bucket).key(key).metadata(metadata)
+                            .contentLength((long) bytes.length).build(), new ByteArrayInputStream(bytes));
                     return null;
                 })).toList();
                 for (Future<?> upload : uploads) {

@@ -192,6 +192,9 @@ public final class SearchService {
 
     /** The keyword term finds candidates fast; on facet fields the doc values then check the exact case. */
     private static Query valueQuery(String field, String value, boolean exact) {
+        if (Fields.FILE.equals(field)) { // the source file id is one exact term, not a path=value keyword
+            return new TermQuery(new Term(Fields.FILE, value));
+        }
         Query keyword = new TermQuery(new Term(Fields.KEYWORDS, Fields.keyword(field, value)));
         if (!exact) {
             return keyword;

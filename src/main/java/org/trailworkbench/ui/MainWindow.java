@@ -61,6 +61,7 @@ public final class MainWindow {
     private final StatusBar status;
     private final TabPane tabs = new TabPane();
     private final Menu recentMenu = new Menu("Recent cases");
+    private final org.trailworkbench.ui.insights.InsightsModel insights;
     private final Scene scene;
     private Theme theme;
 
@@ -84,6 +85,11 @@ public final class MainWindow {
         exploreTab.setClosable(false);
         exploreTab.setGraphic(icons.view("search"));
         tabs.getTabs().add(exploreTab);
+        // the integrity, Insights and S3 views (ui/integrity, ui/insights, ui/s3)
+        insights = new org.trailworkbench.ui.insights.InsightsModel(model.caseProperty());
+        new org.trailworkbench.ui.insights.InsightBands(explore.timeline().canvas(), insights, a -> showInExplore(a.eventsRequest()));
+        tabs.getTabs().addAll(view("verify", "Verify integrity", new org.trailworkbench.ui.integrity.IntegrityView(model.caseProperty(), icons, this::showInExplore), "check"),
+                view("insights", "Insights", new org.trailworkbench.ui.insights.InsightsPanel(insights, time, icons, a -> showInExplore(a.eventsRequest())), "warning"));
         tabs.setId("views");
         tabs.getStyleClass().add("views");
 
@@ -233,6 +239,7 @@ public final class MainWindow {
         ImportDialog dialog = new ImportDialog(stage, c, sources, () -> {
             model.run();
             loadFieldPaths(c);
+            insights.refresh();
         });
         dialog.start();
         return dialog;
@@ -252,6 +259,35 @@ public final class MainWindow {
                 importPaths(files.stream().map(File::toPath).toList());
             }
         }
+    }
+
+    /** Shows a search made by another view (a log file's events, an anomaly's) in Explore, and brings it forward. */
+    public void showInExplore(SearchRequest request) {
+        org.trailworkbench.ui.insights.ShowInExplore.apply(model, request);
+        tabs.getSelectionModel().select(0);
+    }
+
+    private Tab view(String id, String title, javafx.scene.Node content, String icon) {
+        Tab tab = new Tab(title, content);
+        tab.setId(id + "-tab");
+        tab.setClosable(false);
+        tab.setGraphic(icons.view(icon));
+        return tab;
+    }
+
+    /** Opens the Import from S3 window for the open case. */
+    public org.trailworkbench.ui.s3.S3ImportDialog importFromS3() {
+        Case c = model.caseProperty().get();
+        if (c == null) {
+            return null;
+        }
+        var dialog = new org.trailworkbench.ui.s3.S3ImportDialog(stage, c, () -> {
+            model.run();
+            loadFieldPaths(c);
+            insights.refresh();
+        });
+        dialog.show();
+        return dialog;
     }
 
     /** Opens the export window for what is on screen. */
@@ -297,6 +333,8 @@ public final class MainWindow {
                 new SeparatorMenuItem(),
                 item("Import files…", Shortcuts.IMPORT_FILES, "import", () -> chooseImport(false)),
                 item("Import folder…", Shortcuts.IMPORT_FOLDER, null, () -> chooseImport(true)),
+                item("Import from S3…", null, "import", this::importFromS3),
+                item("Verify integrity…", null, "check", () -> tabs.getSelectionModel().select(1)),
                 item("Export CSV…", Shortcuts.EXPORT, "export", this::exportCsv),
                 new SeparatorMenuItem(),
                 item("Quit", Shortcuts.QUIT, null, stage::close));

@@ -36,6 +36,8 @@ public final class TimelineCanvas extends Region {
     private final TimeDisplay time;
     private final BooleanProperty dark;
     private final Consumer<TimeRange> onZoom;
+    private final List<javafx.scene.Node> layers = new java.util.ArrayList<>();
+    private final List<Runnable> layerRedraws = new java.util.ArrayList<>();
     private Timeline data = Timeline.empty();
     private int hovered = -1;
     private double dragStart = Double.NaN;
@@ -95,6 +97,26 @@ public final class TimelineCanvas extends Region {
             draw();
         }
         hover.autosize();
+        layers.forEach(layer -> layer.resizeRelocate(0, 0, w, h));
+    }
+
+    /**
+     * A layer over the chart (Insights bands): laid over the whole canvas, under the hover label, and told
+     * to redraw after the chart does, through {@link #xOf}, {@link #plotTop()} and {@link #plotBottom()}.
+     */
+    public void addLayer(javafx.scene.Node layer, Runnable redraw) {
+        layers.add(layer);
+        layerRedraws.add(redraw);
+        getChildren().add(getChildren().indexOf(hover), layer);
+        redraw.run();
+    }
+
+    public double plotTop() {
+        return TOP;
+    }
+
+    public double plotBottom() {
+        return getHeight() - BOTTOM;
     }
 
     // ---- geometry
@@ -115,7 +137,8 @@ public final class TimelineCanvas extends Region {
         return Math.max(1, data.end() - from());
     }
 
-    private double xOf(long t) {
+    /** Where an instant falls on the x axis; only meaningful while {@link #data()} has buckets. */
+    public double xOf(long t) {
         return LEFT + (t - from()) / (double) span() * plotWidth();
     }
 
@@ -194,6 +217,11 @@ public final class TimelineCanvas extends Region {
     // ---- drawing
 
     private void draw() {
+        drawChart();
+        layerRedraws.forEach(Runnable::run);
+    }
+
+    private void drawChart() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();

@@ -79,8 +79,9 @@ class ExploreFlowTest {
     @Test
     void clickingAFacetValueFiltersAndShowsAChip(FxRobot robot) throws Exception {
         WindowFixture.settled(window);
-        robot.clickOn(robot.lookup("#facet-eventSource .facet-value").match(n -> ((Label) n).getText().equals("kms.amazonaws.com"))
-                .queryAs(Node.class));
+        var kms = robot.lookup("#facet-eventSource .facet-value").match(n -> ((Label) n).getText().equals("kms.amazonaws.com"));
+        WindowFixture.waitFor(() -> kms.tryQuery().isPresent()); // cells appear with the next layout pulse
+        robot.clickOn(kms.queryAs(Node.class));
         SearchResponse filtered = WindowFixture.settled(window);
 
         long expected = direct(SearchRequest.of("").withFilter("eventSource",

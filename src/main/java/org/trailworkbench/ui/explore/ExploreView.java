@@ -100,7 +100,7 @@ public final class ExploreView extends BorderPane {
         center.getStyleClass().add("explore-center");
         VBox.setVgrow(results, Priority.ALWAYS);
         body = new SplitPane(facets, center);
-        body.setDividerPositions(0.2);
+        body.setDividerPositions(0.22);
         SplitPane.setResizableWithParent(facets, false);
         setTop(header);
         setCenter(body);

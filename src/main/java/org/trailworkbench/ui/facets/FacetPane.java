@@ -81,6 +81,7 @@ final class FacetPane extends VBox {
     }
 
     void show(List<FacetCount> counts, FacetFilter filter) {
+        FacetFilter before = selection;
         selection = filter == null ? FacetFilter.NONE : filter;
         max = Math.max(1, counts.stream().mapToLong(FacetCount::count).max().orElse(1));
         values.setAll(counts);
@@ -91,7 +92,9 @@ final class FacetPane extends VBox {
         setVisible(any);
         setManaged(any);
         resize();
-        list.refresh();
+        if (!before.equals(selection)) {
+            list.refresh(); // same values, new marks: cells only redraw by themselves when their item changes
+        }
     }
 
     private void resize() {
@@ -108,6 +111,7 @@ final class FacetPane extends VBox {
 
     private final class ValueCell extends ListCell<FacetCount> {
         private final Label value = new Label();
+        private final Tooltip fullValue = new Tooltip(); // one per cell: creating tooltips per update is slow
         private final Label count = new Label();
         private final Region bar = new Region();
         private final Button include = new Button(null, icons.view("include"));
@@ -119,6 +123,7 @@ final class FacetPane extends VBox {
             setPrefWidth(0); // fit the list's width: long values are cut with an ellipsis, never scrolled
             value.getStyleClass().add("facet-value");
             value.setMaxWidth(Double.MAX_VALUE);
+            value.setTooltip(fullValue);
             HBox.setHgrow(value, Priority.ALWAYS);
             count.getStyleClass().add("facet-count");
             bar.getStyleClass().add("facet-bar");
@@ -136,6 +141,11 @@ final class FacetPane extends VBox {
                     model.exclude(field, getItem().value());
                 }
             });
+            // the buttons take room only under the pointer, so values are cut as late as possible
+            for (Button b : new Button[]{include, exclude}) {
+                b.visibleProperty().bind(hoverProperty());
+                b.managedProperty().bind(hoverProperty());
+            }
             row = new HBox(4, value, count, include, exclude);
             row.setAlignment(Pos.CENTER_LEFT);
             StackPane.setAlignment(bar, Pos.BOTTOM_LEFT);
@@ -171,7 +181,7 @@ final class FacetPane extends VBox {
                 return;
             }
             value.setText(item.value());
-            value.setTooltip(new Tooltip(item.value()));
+            fullValue.setText(item.value());
             count.setText(String.format("%,d", item.count()));
             bar.setMaxWidth(Math.max(2, (getListView().getWidth() - 24) * item.count() / (double) max));
             pseudoClassStateChanged(INCLUDED, selection.include().contains(item.value()));

@@ -1,0 +1,239 @@
+package org.trailworkbench.bench;
+
+import javafx.application.Platform;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.stage.Stage;
+import org.trailworkbench.casefile.Case;
+import org.trailworkbench.casefile.ImportListener;
+import org.trailworkbench.generate.TrailGenerator;
+import org.trailworkbench.generate.TrailSpec;
+import org.trailworkbench.ingest.SourceFilter;
+import org.trailworkbench.task.Cancellation;
+import org.trailworkbench.ui.FxWatchdog;
+import org.trailworkbench.ui.MainWindow;
+import org.trailworkbench.ui.settings.Settings;
+import org.trailworkbench.ui.table.EventTable;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The workbench window on a big case: from Enter to the table, facets and timeline updated on screen
+ * (median over repeated runs of several queries), when the full row list is ready, and the longest FX thread
+ * stall while the table is scrolled from top to bottom. Runs headless (Monocle, software rendering). The
+ * corpus and case are cached under the work folder and reused:
+ * <pre>
+ * mvn -q -Pbench test-compile exec:exec -Dbench.class=org.trailworkbench.bench.UiBenchmark \
+ *     -Dbench.events=1000000 -Dbench.work=target/bench-ui -Dbench.heap=2g
+ * </pre>
+ */
+public final class UiBenchmark {
+
+    private static final int WARMUP = 3;
+    private static final int RUNS = 11;
+
+    public static void main(String[] args) throws Exception {
+        long events = Long.parseLong(arg(args, "--events", "1000000"));
+        Path work = Path.of(arg(args, "--work", "target/bench-ui"));
+        Path caseDir = prepare(work, events);
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        System.setProperty("prism.text", "t2k");
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        Platform.startup(() -> started.complete(null));
+        started.get();
+        Path settings = Files.createTempDirectory("tw-bench-settings");
+        MainWindow window = onFx(() -> {
+            Stage stage = new Stage();
+            MainWindow w = new MainWindow(stage, Settings.load(settings.resolve("settings.properties")));
+            stage.setWidth(1280);
+            stage.setHeight(800);
+            stage.show();
+            w.openCase(caseDir, null);
+            return w;
+        });
+        waitUntil(() -> window.model().responseProperty().get() != null && !window.model().searchingProperty().get(), 600);
+        long total = onFx(() -> window.model().caseStatsProperty().get().events());
+        System.out.printf("## Workbench window (%s events, %d cores, heap %d MB, headless software rendering, load average %.1f)%n%n",
+                String.format("%,d", total), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        enterToUpdated(window);
+        scrolling(window);
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static void enterToUpdated(MainWindow window) throws Exception {
+        Map<String, String> queries = new LinkedHashMap<>();
+        queries.put("everything", "");
+        queries.put("eventName:AssumeRole", "eventName:AssumeRole");
+        queries.put("errors", "_exists_:errorCode");
+        queries.put("bare word", "accessdenied");
+        queries.put("wildcard", "eventName:Describe*");
+        queries.put("writes by roles", "userIdentity.type:AssumedRole AND readOnly:false");
+        System.out.println("From Enter to the table, facets and timeline drawn (first layout pulse after the answer), and to"
+                + " the full row list (every hit's position, for scrolling anywhere):");
+        System.out.println();
+        System.out.println("| query | hits | Enter → updated, median ms | p90 ms | of which search (SearchService), median ms | Enter → row list, median ms |");
+        System.out.println("|---|---:|---:|---:|---:|---:|");
+        List<Double> medians = new ArrayList<>();
+        for (var q : queries.entrySet()) {
+            double[] shown = new double[RUNS];
+            double[] listed = new double[RUNS];
+            double[] took = new double[RUNS];
+            for (int i = 0; i < WARMUP + RUNS; i++) {
+                // alternate with another query so that every run really changes what is on screen
+                runAndWait(window, "eventSource:kms.amazonaws.com");
+                double[] t = runAndWait(window, q.getValue());
+                if (i >= WARMUP) {
+                    shown[i - WARMUP] = t[0];
+                    listed[i - WARMUP] = t[1];
+                    took[i - WARMUP] = onFx(() -> (double) window.model().responseProperty().get().tookMillis());
+                }
+            }
+            Arrays.sort(shown);
+            Arrays.sort(listed);
+            Arrays.sort(took);
+            long hits = onFx(() -> window.model().responseProperty().get().total());
+            medians.add(shown[RUNS / 2]);
+            System.out.printf("| `%s` | %,d | %.0f | %.0f | %.0f | %.0f |%n", q.getKey(), hits, shown[RUNS / 2],
+                    shown[(int) (RUNS * 0.9)], took[RUNS / 2], listed[RUNS / 2]);
+        }
+        medians.sort(Double::compare);
+        System.out.printf("%n- median of the medians, Enter → updated: **%.0f ms** (target < 200 ms)%n%n", medians.get(medians.size() / 2));
+    }
+
+    /** @return ms from Enter to the first layout pulse after the answer, and to the row list */
+    private static double[] runAndWait(MainWindow window, String query) throws Exception {
+        CompletableFuture<Long> drawn = new CompletableFuture<>();
+        CompletableFuture<Long> listed = new CompletableFuture<>();
+        long[] start = new long[1];
+        onFx(() -> {
+            var scene = window.scene();
+            Runnable[] pulse = new Runnable[1];
+            pulse[0] = () -> {
+                if (window.model().responseProperty().get() != null && window.model().queryProperty().get().equals(query)
+                        && answered[0]) {
+                    scene.removePostLayoutPulseListener(pulse[0]);
+                    drawn.complete(System.nanoTime());
+                }
+            };
+            answered[0] = false;
+            window.model().responseProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends org.trailworkbench.search.SearchResponse> o,
+                                    org.trailworkbench.search.SearchResponse a, org.trailworkbench.search.SearchResponse b) {
+                    o.removeListener(this);
+                    answered[0] = true;
+                    scene.addPostLayoutPulseListener(pulse[0]);
+                    Platform.requestNextPulse();
+                }
+            });
+            window.model().hitListProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends org.trailworkbench.search.HitList> o,
+                                    org.trailworkbench.search.HitList a, org.trailworkbench.search.HitList b) {
+                    if (b != null) {
+                        o.removeListener(this);
+                        listed.complete(System.nanoTime());
+                    }
+                }
+            });
+            window.explore().queryBar().field().setText(query);
+            start[0] = System.nanoTime();
+            window.model().runQuery(query); // what Enter in the query bar does
+            return null;
+        });
+        long d = drawn.get(120, TimeUnit.SECONDS);
+        long l = listed.get(120, TimeUnit.SECONDS);
+        return new double[]{(d - start[0]) / 1e6, (l - start[0]) / 1e6};
+    }
+
+    private static final boolean[] answered = new boolean[1];
+
+    private static void scrolling(MainWindow window) throws Exception {
+        runAndWait(window, "");
+        EventTable table = onFx(() -> window.explore().table());
+        int rows = onFx(() -> table.getItems().size());
+        int steps = 600;
+        try (FxWatchdog watchdog = new FxWatchdog(2)) {
+            long t0 = System.nanoTime();
+            for (int k = 0; k <= steps; k++) {
+                double position = k / (double) steps;
+                // a thumb dragged from top to bottom over about ten seconds, one move per frame
+                Platform.runLater(() -> {
+                    VirtualFlow<?> flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
+                    flow.setPosition(position);
+                });
+                Thread.sleep(16);
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            double worstWhileScrolling = watchdog.worstMillis();
+            long loadStart = System.nanoTime();
+            waitUntil(() -> table.rows().isLoaded(rows - 1), 60);
+            double bottomLoaded = (System.nanoTime() - loadStart) / 1e6;
+            System.out.printf("Scrolling the table over all %,d rows, top to bottom, %d thumb moves in %.1f s:%n%n", rows, steps, seconds);
+            System.out.printf("- longest FX thread stall while scrolling: **%.0f ms** (target < 50 ms; watchdog pings every 2 ms)%n",
+                    worstWhileScrolling);
+            System.out.printf("- last rows loaded %.0f ms after the thumb reached the bottom%n", bottomLoaded);
+        }
+    }
+
+    private static Path prepare(Path work, long events) throws Exception {
+        Path corpus = work.resolve("corpus-" + events);
+        Path caseDir = work.resolve("case-" + events);
+        if (Case.isCase(caseDir)) {
+            return caseDir;
+        }
+        if (!Files.exists(corpus.resolve(".complete"))) {
+            System.err.println("generating " + events + " events into " + corpus + " (about 40 s per million)");
+            new TrailGenerator(TrailSpec.benchmark(events)).generate(corpus);
+            Files.writeString(corpus.resolve(".complete"), "generated");
+        }
+        System.err.println("importing " + corpus + " into " + caseDir + " (minutes for a million events)");
+        try (Case c = Case.open(caseDir)) {
+            c.importPath(corpus, SourceFilter.ALL, ImportListener.SILENT, Cancellation.none());
+        }
+        return caseDir;
+    }
+
+    private static <T> T onFx(Supplier<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.get());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(120, TimeUnit.SECONDS);
+    }
+
+    private static void waitUntil(Supplier<Boolean> condition, int seconds) throws Exception {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (!onFx(condition)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("timed out after " + seconds + " s");
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    private static String arg(String[] args, String name, String fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+}

@@ -1,0 +1,103 @@
+package org.trailworkbench.ui;
+
+import javafx.application.Platform;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.trailworkbench.search.SearchResponse;
+import org.trailworkbench.ui.table.EventTable;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The window never freezes: a watchdog pings the FX thread while the user searches, filters, scrolls the
+ * table from top to bottom and opens events, and the longest wait must stay short. Searching on the FX
+ * thread, or loading rows there, would show up here; the first test proves the watchdog sees a freeze.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ResponsivenessTest {
+
+    /** Generous for a loaded 2-core CI machine with software rendering; a search on the FX thread exceeds it. */
+    private static final double MAX_STALL_MS = 400;
+
+    @TempDir
+    static Path settings;
+
+    private MainWindow window;
+
+    @BeforeAll
+    static void buildCase() {
+        SharedCase.get();
+    }
+
+    @Start
+    void start(Stage primary) throws Exception {
+        window = WindowFixture.start(settings, SharedCase.get());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        WindowFixture.close(window);
+    }
+
+    @Test
+    void theWatchdogSeesABlockedFxThread() throws Exception {
+        WindowFixture.settled(window);
+        try (FxWatchdog watchdog = new FxWatchdog(5)) {
+            CountDownLatch done = new CountDownLatch(1);
+            Platform.runLater(() -> {
+                long until = System.nanoTime() + 600_000_000L;
+                while (System.nanoTime() < until) {
+                    Thread.onSpinWait(); // what a search on the FX thread would do to the window
+                }
+                done.countDown();
+            });
+            assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(watchdog.worstMillis()).isGreaterThanOrEqualTo(550);
+        }
+    }
+
+    @Test
+    void searchingScrollingAndOpeningEventsNeverBlockTheFxThread(FxRobot robot) throws Exception {
+        SearchResponse all = WindowFixture.settled(window);
+        EventTable table = window.explore().table();
+        try (FxWatchdog watchdog = new FxWatchdog(5)) {
+            for (String q : new String[]{"eventSource:s3.amazonaws.com", "_exists_:errorCode", "accessdenied", ""}) {
+                robot.interact(() -> window.explore().queryBar().field().clear());
+                robot.clickOn("#query").write(q).type(KeyCode.ENTER);
+                WindowFixture.settled(window);
+            }
+            robot.interact(() -> window.model().include("awsRegion", "us-east-1"));
+            WindowFixture.settled(window);
+            robot.interact(() -> window.model().clearFilters());
+            WindowFixture.settled(window);
+            int rows = table.getItems().size();
+            assertThat(rows).isEqualTo((int) all.total());
+            for (int step = 0; step <= 20; step++) {
+                int target = (int) ((long) (rows - 1) * step / 20);
+                robot.interact(() -> table.scrollTo(target));
+            }
+            WindowFixture.waitFor(() -> table.rows().isLoaded(rows - 1));
+            robot.interact(() -> table.getSelectionModel().select(rows - 1));
+            for (int i = 0; i < 5; i++) {
+                robot.press(KeyCode.CONTROL, KeyCode.UP).release(KeyCode.UP, KeyCode.CONTROL);
+            }
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(table.getSelectionModel().getSelectedIndex()).isEqualTo(rows - 6);
+            assertThat(watchdog.worstMillis()).as("longest FX thread stall, ms").isLessThan(MAX_STALL_MS);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.trailworkbench.ui;
+
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Writes docs/screenshots/main-window.png, the picture the README shows, from the real window on the
+ * sample case: a filter, a split timeline and an open event. The build refreshes it on every run.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ScreenshotTest {
+
+    static final Path SCREENSHOT = Path.of("docs/screenshots/main-window.png");
+
+    @TempDir
+    static Path settings;
+
+    private MainWindow window;
+
+    @BeforeAll
+    static void buildCase() {
+        SharedCase.get();
+    }
+
+    @Start
+    void start(Stage primary) throws Exception {
+        window = WindowFixture.start(settings, SharedCase.get());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        WindowFixture.close(window);
+    }
+
+    @Test
+    void writesTheMainWindowScreenshot(FxRobot robot) throws Exception {
+        WindowFixture.settled(window);
+        robot.interact(() -> {
+            window.explore().queryBar().field().setText("NOT userIdentity.type:AWSService");
+            window.model().runQuery("NOT userIdentity.type:AWSService");
+            window.model().include("awsRegion", "us-east-1");
+            window.model().setSplitBy("readOnly");
+        });
+        WindowFixture.settled(window);
+        robot.interact(() -> window.explore().table().getSelectionModel().select(2));
+        WindowFixture.waitFor(() -> window.explore().table().getSelectionModel().getSelectedItem() != null
+                && window.explore().table().getSelectionModel().getSelectedItem().hit() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage[] image = new WritableImage[1];
+        robot.interact(() -> image[0] = window.scene().snapshot(null));
+        Png.write(image[0], SCREENSHOT);
+        assertThat(Files.size(SCREENSHOT)).isGreaterThan(20_000);
+        assertThat(image[0].getWidth()).isEqualTo(WindowFixture.WIDTH);
+    }
+}

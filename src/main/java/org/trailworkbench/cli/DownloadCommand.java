@@ -1,6 +1,5 @@
 package org.trailworkbench.cli;
 
-import org.trailworkbench.ingest.SourceFilter;
 import org.trailworkbench.s3.DownloadListener;
 import org.trailworkbench.s3.DownloadReport;
 import org.trailworkbench.s3.EvidenceDownload;
@@ -18,12 +17,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "download", mixinStandardHelpOptions = true,
@@ -50,17 +45,8 @@ final class DownloadCommand implements Callable<Integer> {
     @Option(names = "--cloudtrail-endpoint-url", paramLabel = "URL", description = "Where to call CloudTrail ListPublicKeys (default: AWS).")
     URI cloudTrailEndpoint;
 
-    @Option(names = "--account", paramLabel = "ID", description = "Only objects of this account (repeatable).")
-    List<String> accounts = new ArrayList<>();
-
-    @Option(names = "--region", paramLabel = "REGION", description = "Only objects of this region (repeatable).")
-    List<String> regions = new ArrayList<>();
-
-    @Option(names = "--from", paramLabel = "DATE", description = "Only objects delivered on or after this day (UTC).")
-    String from;
-
-    @Option(names = "--to", paramLabel = "DATE", description = "Only objects delivered on or before this day (UTC).")
-    String to;
+    @Mixin
+    DeliveryFilterOptions delivery;
 
     @Option(names = "--quiet", description = "No progress line.")
     boolean quiet;
@@ -75,9 +61,7 @@ final class DownloadCommand implements Callable<Integer> {
         org.trailworkbench.s3.S3Selection selection;
         try {
             location = S3Location.parse(source);
-            LocalDate first = from == null ? null : TimeArgs.date(from);
-            LocalDate last = to == null ? null : TimeArgs.date(to);
-            selection = aws.selection(new SourceFilter(Set.copyOf(accounts), Set.copyOf(regions), first, last));
+            selection = aws.selection(delivery.toFilter());
             download = new EvidenceDownload(aws.settings().withCloudTrailEndpoint(cloudTrailEndpoint));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());

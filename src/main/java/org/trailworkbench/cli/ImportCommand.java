@@ -23,12 +23,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
@@ -53,17 +50,8 @@ final class ImportCommand implements Callable<Integer> {
     @Mixin
     AwsOptions aws;
 
-    @Option(names = "--account", paramLabel = "ID", description = "Only files of this account (repeatable).")
-    List<String> accounts = new ArrayList<>();
-
-    @Option(names = "--region", paramLabel = "REGION", description = "Only files of this region (repeatable).")
-    List<String> regions = new ArrayList<>();
-
-    @Option(names = "--from", paramLabel = "DATE", description = "Only files delivered on or after this day (UTC).")
-    String from;
-
-    @Option(names = "--to", paramLabel = "DATE", description = "Only files delivered on or before this day (UTC).")
-    String to;
+    @Mixin
+    DeliveryFilterOptions delivery;
 
     @Option(names = "--quiet", description = "No progress line.")
     boolean quiet;
@@ -123,9 +111,7 @@ final class ImportCommand implements Callable<Integer> {
 
     private SourceFilter filter() {
         try {
-            LocalDate first = from == null ? null : TimeArgs.date(from);
-            LocalDate last = to == null ? null : TimeArgs.date(to);
-            return new SourceFilter(Set.copyOf(accounts), Set.copyOf(regions), first, last);
+            return delivery.toFilter();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

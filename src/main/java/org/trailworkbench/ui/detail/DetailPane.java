@@ -18,6 +18,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import org.trailworkbench.export.JsonPaths;
+import org.trailworkbench.index.Fields;
 import org.trailworkbench.search.EventHit;
 import org.trailworkbench.ui.explore.ExploreModel;
 import org.trailworkbench.ui.table.EventRow;
@@ -111,6 +112,10 @@ public final class DetailPane extends VBox {
             if (values[k] != null && !values[k].isEmpty()) {
                 addKey(KEY_FIELDS.get(k), values[k], values[k].contains(JsonPaths.SEPARATOR) ? null : values[k], r++);
             }
+        }
+        if (hit.file() != null) {
+            // where the event was read from: "Filter on" it lists that file's events
+            addKey(Fields.FILE, hit.file(), hit.file(), r++);
         }
         try {
             for (JsonTokens.Piece piece : JsonTokens.of(hit.json())) {

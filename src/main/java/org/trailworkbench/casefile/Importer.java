@@ -38,6 +38,11 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Importer {
 
     private static final long PROGRESS_EVERY_MS = 200;
+    /**
+     * A generous guess of events per byte of source: CloudTrail records are 1 to 2 KB of JSON and compress
+     * about 7 times; it only sizes the duplicate filter, so guessing high costs a little memory, low some speed.
+     */
+    private static final long BYTES_PER_EVENT_AT_LEAST = 100;
 
     private final EventIndex index;
     private final Manifest manifest;
@@ -70,7 +75,7 @@ final class Importer {
             return t;
         });
         ThreadLocal<CloudTrailReader> readers = ThreadLocal.withInitial(CloudTrailReader::new);
-        try (EventIndex.Writer writer = index.openWriter()) {
+        try (EventIndex.Writer writer = index.openWriter(bytesTotal / BYTES_PER_EVENT_AT_LEAST)) {
             List<Future<?>> tasks = new ArrayList<>(files.size());
             for (SourceFile file : files) {
                 tasks.add(pool.submit(() -> {

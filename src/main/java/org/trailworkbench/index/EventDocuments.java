@@ -1,9 +1,10 @@
 package org.trailworkbench.index;
 
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.BytesTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -11,18 +12,26 @@ import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 import org.trailworkbench.ingest.ParsedEvent;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 
-/** Turns a parsed record into its Lucene document, following {@link Fields}. */
+/**
+ * Turns a parsed record into its Lucene document, following {@link Fields}. One per indexing thread: it
+ * keeps the shape terms it has built, since the same few shapes recur in millions of records.
+ */
 public final class EventDocuments {
 
     /** Doc values cap a value at 32766 bytes; facet labels never need that much. */
     private static final int MAX_FACET_CHARS = 4096;
+    private static final int MAX_CACHED_SHAPES = 10_000;
 
     /** Exact terms, no scoring data: what StringField indexes, for a whole list of terms at once. */
     private static final FieldType TERMS = new FieldType();
@@ -34,12 +43,20 @@ public final class EventDocuments {
         TERMS.freeze();
     }
 
-    private EventDocuments() {
-    }
+    private final Map<List<String>, List<BytesRef>> shapes = new HashMap<>();
+    private final Map<String, byte[]> pathBytes = new HashMap<>();
+    /** The keyword terms of the record being built, end to end; the document is indexed before the next. */
+    private final TermBuffer keywords = new TermBuffer();
 
-    public static Document build(ParsedEvent event, String fileId) {
+    /**
+     * @param dedupeByKeyword the event's eventID is its own leaf, so its keyword term identifies it and it
+     *                        needs no separate {@link Fields#ID} term (see {@link EventIndex.Writer})
+     */
+    Document build(ParsedEvent event, String fileId, boolean dedupeByKeyword) {
         Document doc = new Document();
-        doc.add(new StringField(Fields.ID, event.eventId(), Field.Store.NO));
+        if (!dedupeByKeyword) {
+            doc.add(new StringField(Fields.ID, event.eventId(), Field.Store.NO));
+        }
         if (event.hasTime()) {
             doc.add(new LongPoint(Fields.TIME, event.eventTime()));
             doc.add(new NumericDocValuesField(Fields.TIME, event.eventTime()));
@@ -50,33 +67,88 @@ public final class EventDocuments {
             doc.add(new SortedDocValuesField(Fields.FILE, new BytesRef(fileId)));
         }
 
-        Set<String> exists = new HashSet<>();
-        Set<String> keywords = new HashSet<>();
-        Set<String> facetValues = new HashSet<>();
-        java.util.List<String> text = new java.util.ArrayList<>(event.leaves().size());
-        for (ParsedEvent.Leaf leaf : event.leaves()) {
+        List<ParsedEvent.Leaf> leaves = event.leaves();
+        List<String> text = new ArrayList<>();
+        List<String> paths = new ArrayList<>(leaves.size() + event.objectPaths().size());
+        keywords.clear();
+        for (ParsedEvent.Leaf leaf : leaves) {
             String path = leaf.path();
             String value = leaf.value();
-            exists.add(path);
-            if (keywords.add(Fields.keyword(path, value))) {
-                text.add(value);
+            paths.add(path);
+            if (!keywords.add(value, pathBytes(path))) {
+                text.add(value); // a plain word is found through its keyword term; see Keywords
             }
             if (Fields.isFacet(path)) {
                 String label = value.length() > MAX_FACET_CHARS ? value.substring(0, MAX_FACET_CHARS) : value;
-                if (facetValues.add(path + '\u0000' + label)) {
-                    doc.add(new SortedSetDocValuesField(path, new BytesRef(label)));
-                }
+                doc.add(new SortedSetDocValuesField(path, new BytesRef(label)));
             }
         }
-        exists.addAll(event.objectPaths());
-        doc.add(new Field(Fields.KEYWORDS, new TermListStream(keywords), TERMS));
-        doc.add(new Field(Fields.EXISTS, new TermListStream(exists), TERMS));
-        doc.add(new Field(Fields.ALL, new FreeTextStream(text), TextField.TYPE_NOT_STORED));
+        paths.addAll(event.objectPaths());
+        doc.add(new Field(Fields.KEYWORDS, new BytesListStream(keywords.terms()), TERMS));
+        doc.add(new Field(Fields.SHAPE, new BytesListStream(shape(paths)), TERMS));
+        if (!text.isEmpty()) {
+            doc.add(new Field(Fields.ALL, new FreeTextStream(text), TextField.TYPE_NOT_STORED));
+        }
         return doc;
+    }
+
+    private byte[] pathBytes(String path) {
+        byte[] bytes = pathBytes.get(path);
+        if (bytes == null) {
+            if (pathBytes.size() >= MAX_CACHED_SHAPES) {
+                pathBytes.clear();
+            }
+            bytes = path.getBytes(StandardCharsets.UTF_8);
+            pathBytes.put(path, bytes);
+        }
+        return bytes;
+    }
+
+    /** @param paths the record's paths in document order, repeated where arrays repeat them */
+    private List<BytesRef> shape(List<String> paths) {
+        List<BytesRef> terms = shapes.get(paths);
+        if (terms == null) {
+            if (shapes.size() >= MAX_CACHED_SHAPES) {
+                shapes.clear(); // a trail of endlessly varied records: stay bounded, lose only speed
+            }
+            terms = Shapes.terms(new LinkedHashSet<>(paths));
+            shapes.put(paths, terms);
+        }
+        return terms;
     }
 
     public static String sourceOf(Document stored) {
         BytesRef bytes = stored.getBinaryValue(Fields.SOURCE);
         return bytes == null ? null : new String(bytes.bytes, bytes.offset, bytes.length, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Hands ready-made terms to Lucene as one field value: indexing forty keyword terms through one field
+     * instead of forty {@code StringField}s halves the per-field overhead of the indexing chain.
+     */
+    private static final class BytesListStream extends TokenStream {
+        private final BytesTermAttribute term = addAttribute(BytesTermAttribute.class);
+        private final List<BytesRef> terms;
+        private int next;
+
+        BytesListStream(List<BytesRef> terms) {
+            this.terms = terms;
+        }
+
+        @Override
+        public boolean incrementToken() {
+            if (next == terms.size()) {
+                return false;
+            }
+            clearAttributes();
+            term.setBytesRef(terms.get(next++));
+            return true;
+        }
+
+        @Override
+        public void reset() throws java.io.IOException {
+            super.reset();
+            next = 0;
+        }
     }
 }

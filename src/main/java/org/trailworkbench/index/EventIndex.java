@@ -51,10 +51,29 @@ public final class EventIndex implements Closeable {
         Directory directory = FSDirectory.open(dir);
         if (!DirectoryReader.indexExists(directory)) {
             try (IndexWriter writer = new IndexWriter(directory, writerConfig())) {
+                writer.setLiveCommitData(Map.of(Fields.SCHEMA_KEY, Fields.SCHEMA_VERSION).entrySet());
                 writer.commit();
             }
         }
-        return new EventIndex(directory);
+        try {
+            checkSchema(directory, dir);
+            return new EventIndex(directory);
+        } catch (IOException | RuntimeException e) {
+            directory.close();
+            throw e;
+        }
+    }
+
+    /** A case indexed under an older schema would answer queries wrongly, without a word: refuse it. */
+    private static void checkSchema(Directory directory, Path dir) throws IOException {
+        try (DirectoryReader reader = DirectoryReader.open(directory)) {
+            String schema = reader.getIndexCommit().getUserData().get(Fields.SCHEMA_KEY);
+            if (reader.numDocs() > 0 && !Fields.SCHEMA_VERSION.equals(schema)) {
+                throw new IOException("the case index at " + dir + " was built by an older version of Trail Workbench"
+                        + " (index schema " + (schema == null ? "1" : schema) + ", this version reads "
+                        + Fields.SCHEMA_VERSION + "); import its files into a new case");
+            }
+        }
     }
 
     static IndexWriterConfig writerConfig() {
@@ -70,9 +89,19 @@ public final class EventIndex implements Closeable {
                 .setCommitOnClose(false);
     }
 
-    /** Opens the writer for an import; close it with {@link Writer#close()}. Only one at a time. */
-    public Writer openWriter() throws IOException {
-        return new Writer(new IndexWriter(directory, writerConfig()));
+    /**
+     * Opens the writer for an import; close it with {@link Writer#close()}. Only one at a time.
+     *
+     * @param expectedNewEvents about how many events the import may add, to size its duplicate filter
+     */
+    public Writer openWriter(long expectedNewEvents) throws IOException {
+        IndexWriter writer = new IndexWriter(directory, writerConfig());
+        try {
+            return new Writer(writer, expectedNewEvents);
+        } catch (IOException | RuntimeException e) {
+            writer.rollback();
+            throw e;
+        }
     }
 
     public IndexSearcher acquire() throws IOException {
@@ -110,21 +139,90 @@ public final class EventIndex implements Closeable {
         T apply(IndexSearcher searcher) throws IOException;
     }
 
-    /** The import side: thread-safe adds, explicit commits. Closing without commit drops uncommitted work. */
+    /**
+     * The import side: thread-safe adds, explicit commits. Closing without commit drops uncommitted work.
+     * Each eventID is stored once: an event already in the index (or added earlier in this import) replaces
+     * the earlier document, so re-deliveries and re-imports never duplicate.
+     */
     public final class Writer implements Closeable {
-        private final IndexWriter writer;
+        private static final int LOCK_STRIPES = 1024;
+        private static final String ID_LEAF = "eventID";
+        /** How a keyword term of the eventID leaf ends, after its separator. */
+        private static final byte[] ID_PATH = ID_LEAF.getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
-        private Writer(IndexWriter writer) {
+        private final IndexWriter writer;
+        private final SeenIds seen;
+        /** Makes "check the filter, then add or update" one step per eventID across threads. */
+        private final Object[] stripes = new Object[LOCK_STRIPES];
+        private final ThreadLocal<EventDocuments> documents = ThreadLocal.withInitial(EventDocuments::new);
+
+        private Writer(IndexWriter writer, long expectedNewEvents) throws IOException {
             this.writer = writer;
+            for (int i = 0; i < stripes.length; i++) {
+                stripes[i] = new Object();
+            }
+            long existing = writer.getDocStats().numDocs;
+            this.seen = new SeenIds(existing + expectedNewEvents);
+            if (existing > 0) {
+                rememberIndexedIds();
+            }
         }
 
-        /** Adds or replaces the event with this eventID: one document per event however often it is read. */
+        /** The ids already committed, so that importing them again replaces instead of duplicating. */
+        private void rememberIndexedIds() throws IOException {
+            try (DirectoryReader reader = DirectoryReader.open(writer)) {
+                for (var leaf : reader.leaves()) {
+                    forEachTerm(leaf.reader().terms(Fields.ID), null);
+                    forEachTerm(leaf.reader().terms(Fields.KEYWORDS), ID_PATH);
+                }
+            }
+        }
+
+        /** Remembers the terms, or only those of keyword path {@code path} when it is given. */
+        private void forEachTerm(org.apache.lucene.index.Terms terms, byte[] path) throws IOException {
+            if (terms == null) {
+                return;
+            }
+            org.apache.lucene.index.TermsEnum it = terms.iterator();
+            for (org.apache.lucene.util.BytesRef term = it.next(); term != null; term = it.next()) {
+                if (path == null || hasPath(term, path)) {
+                    seen.addAndCheck(term);
+                }
+            }
+        }
+
+        /** Whether the term's path is {@code path}: the path preceded by a separator ends the term. */
+        private static boolean hasPath(org.apache.lucene.util.BytesRef term, byte[] path) {
+            int at = term.offset + term.length - path.length;
+            if (term.length <= path.length || !Keywords.isSeparator(term.bytes[at - 1])) {
+                return false;
+            }
+            return java.util.Arrays.equals(term.bytes, at, at + path.length, path, 0, path.length);
+        }
+
+        /**
+         * Adds the event, or replaces the one with its eventID. An event whose eventID is a leaf of the record
+         * is identified by that leaf's keyword term, so it costs no term of its own; one whose id is a hash of
+         * its content (an export that lost eventID) by a {@link Fields#ID} term.
+         */
         public void add(ParsedEvent event, String fileId) throws IOException {
-            writer.updateDocument(new Term(Fields.ID, event.eventId()), EventDocuments.build(event, fileId));
+            String id = event.eventId();
+            boolean ownId = id.length() <= Fields.MAX_KEYWORD_CHARS && id.equals(event.first(ID_LEAF));
+            var doc = documents.get().build(event, fileId, ownId);
+            Term key = ownId ? Keywords.term(ID_LEAF, id) : new Term(Fields.ID, id);
+            synchronized (stripes[(key.bytes().hashCode() & 0x7fffffff) % LOCK_STRIPES]) {
+                if (seen.addAndCheck(key.bytes())) {
+                    writer.updateDocument(key, doc);
+                } else {
+                    writer.addDocument(doc);
+                }
+            }
         }
 
         public void commit(Map<String, String> userData) throws IOException {
-            writer.setLiveCommitData(userData.entrySet());
+            Map<String, String> data = new java.util.HashMap<>(userData);
+            data.put(Fields.SCHEMA_KEY, Fields.SCHEMA_VERSION);
+            writer.setLiveCommitData(data.entrySet());
             writer.commit();
             searchers.maybeRefresh();
         }

@@ -6,8 +6,13 @@ import java.util.Set;
 /**
  * The index schema in one place. Analysts type the CloudTrail JSON paths they see ({@code eventName},
  * {@code userIdentity.arn}, {@code requestParameters.bucketName}); internally every leaf lands in one
- * keyword field as {@code path=value}, so an unbounded variety of paths costs one Lucene field, not
- * thousands. The main dimensions also get doc values, for facets, histograms and splits.
+ * keyword field as {@code value+path} ({@link Keywords}), so an unbounded variety of paths costs one Lucene
+ * field, not thousands; the paths a record has are one shape term ({@link Shapes}). The main dimensions also
+ * get doc values, for facets, histograms and splits.
+ *
+ * <p>The schema is what import speed is made of: each term a record adds costs time to invert and flush,
+ * so a record adds one keyword term per leaf, one shape term, and free-text words only for values that are
+ * not a single word already findable through their keyword term.
  */
 public final class Fields {
 
@@ -15,12 +20,20 @@ public final class Fields {
     public static final String ID = "_id";
     /** Epoch millis: a point for ranges and doc values for sort and histograms, under one name. */
     public static final String TIME = "eventTime";
-    /** Every leaf as {@code path=lowercased value}. */
+    /** Every leaf as {@code lowercased value, separator, path}: see {@link Keywords}. */
     public static final String KEYWORDS = "_kv";
-    /** Every object and leaf path present with a non-null value; the target of {@code _exists_:path}. */
+    /** In queries, {@code _exists_:path}: the path is present as an object, an array or a non-null value. */
     public static final String EXISTS = "_exists_";
-    /** Free text over all values, for bare words. */
+    /** The list of paths a record has, one term for all of them: see {@link Shapes}. */
+    public static final String SHAPE = "_shape";
+    /** Free text over the values that are not a single plain word, for bare words (see {@link Keywords}). */
     public static final String ALL = "_all";
+    /**
+     * The schema's version, kept in each commit: a case indexed under another schema must be rebuilt, since
+     * its terms would silently not match the queries of this one.
+     */
+    public static final String SCHEMA_VERSION = "2";
+    public static final String SCHEMA_KEY = "schema";
     /** The original record, stored compressed. */
     public static final String SOURCE = "_source";
     /** The id of the file the event was first imported from (a path or s3:// key). */
@@ -56,11 +69,5 @@ public final class Fields {
 
     public static boolean isFacet(String path) {
         return FACET_SET.contains(path);
-    }
-
-    /** The keyword term for a path and value: what both indexing and querying must agree on. */
-    public static String keyword(String path, String value) {
-        String v = value.length() > MAX_KEYWORD_CHARS ? value.substring(0, MAX_KEYWORD_CHARS) : value;
-        return path + '=' + v.toLowerCase(java.util.Locale.ROOT);
     }
 }

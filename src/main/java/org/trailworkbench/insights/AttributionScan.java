@@ -6,7 +6,6 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -15,11 +14,12 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.trailworkbench.index.Fields;
+import org.trailworkbench.index.Keywords;
+import org.trailworkbench.index.Shapes;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -143,25 +143,25 @@ final class AttributionScan {
         if (type == InsightType.CALL_RATE) {
             exactly(q, "readOnly", "false");
         } else {
-            q.add(new TermQuery(new Term(Fields.EXISTS, "errorCode")), Occur.FILTER);
+            q.add(Shapes.exists("errorCode"), Occur.FILTER);
         }
         Query otherCategory = new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(Fields.EXISTS, "eventCategory")), Occur.FILTER)
-                .add(new TermQuery(new Term(Fields.KEYWORDS, Fields.keyword("eventCategory", "Management"))),
+                .add(Shapes.exists("eventCategory"), Occur.FILTER)
+                .add(Keywords.value("eventCategory", "Management"),
                         Occur.MUST_NOT)
                 .build();
         q.add(otherCategory, Occur.MUST_NOT);
-        q.add(new TermQuery(new Term(Fields.KEYWORDS, Fields.keyword("eventType", AwsInsights.EVENT_TYPE))),
+        q.add(Keywords.value("eventType", AwsInsights.EVENT_TYPE),
                 Occur.MUST_NOT);
         return q.build();
     }
 
     private static void exactly(BooleanQuery.Builder q, String field, String value) {
         if (value.isEmpty()) {
-            q.add(new TermQuery(new Term(Fields.EXISTS, field)), Occur.MUST_NOT);
+            q.add(Shapes.exists(field), Occur.MUST_NOT);
             return;
         }
-        q.add(new TermQuery(new Term(Fields.KEYWORDS, Fields.keyword(field, value))), Occur.FILTER);
+        q.add(Keywords.value(field, value), Occur.FILTER);
         q.add(SortedSetDocValuesField.newSlowSetQuery(field, List.of(new BytesRef(value))), Occur.FILTER);
     }
 }

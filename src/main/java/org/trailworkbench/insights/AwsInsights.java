@@ -4,13 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.Query;
 import org.trailworkbench.index.EventDocuments;
 import org.trailworkbench.index.EventIndex;
 import org.trailworkbench.index.Fields;
+import org.trailworkbench.index.Keywords;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -55,7 +55,7 @@ public final class AwsInsights {
 
     private static void readRecords(IndexSearcher searcher, List<InsightRecord> records, List<String> problems)
             throws IOException {
-        TermQuery query = new TermQuery(new Term(Fields.KEYWORDS, Fields.keyword("eventType", EVENT_TYPE)));
+        Query query = Keywords.value("eventType", EVENT_TYPE);
         int count = searcher.count(query);
         if (count == 0) {
             return;

@@ -6,16 +6,21 @@ import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.queryparser.classic.Token;
 import org.apache.lucene.queryparser.classic.TokenMgrError;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.RegexpQuery;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TermRangeQuery;
 import org.apache.lucene.search.WildcardQuery;
+import org.apache.lucene.util.automaton.Automata;
+import org.apache.lucene.util.automaton.Automaton;
+import org.apache.lucene.util.automaton.Operations;
+import org.apache.lucene.util.automaton.LevenshteinAutomata;
+import org.apache.lucene.util.automaton.RegExp;
 import org.trailworkbench.index.Analyzers;
 import org.trailworkbench.index.Fields;
+import org.trailworkbench.index.Keywords;
+import org.trailworkbench.index.Shapes;
 import org.trailworkbench.ingest.ParsedEvent;
 import org.trailworkbench.ingest.Timestamps;
 
@@ -24,8 +29,8 @@ import java.time.ZoneOffset;
 
 /**
  * Lucene's classic query syntax over CloudTrail paths. {@code path:value} becomes a term of the keyword
- * field ({@code path=value}, case folded), {@code _exists_:path} a presence test, {@code eventTime} a time
- * range, and bare words search all values. Terms are joined with AND unless the query says otherwise.
+ * field (case folded, see {@link Keywords}), {@code _exists_:path} a shape test ({@link Shapes}),
+ * {@code eventTime} a time range, and bare words search all values. Terms are joined with AND unless the query says otherwise.
  */
 public final class EventQueryParser {
 
@@ -133,34 +138,55 @@ public final class EventQueryParser {
             return field == null || field.equals(Fields.ALL);
         }
 
+        /**
+         * Free text, plus the plain-word values that are findable only through their keyword term (see
+         * {@link Keywords}): together exactly what a search of every value's words finds.
+         */
+        private static Query freeText(Query words, Query wholeValues) {
+            if (words == null) {
+                return wholeValues;
+            }
+            if (wholeValues == null) {
+                return words;
+            }
+            return new BooleanQuery.Builder()
+                    .add(words, BooleanClause.Occur.SHOULD)
+                    .add(wholeValues, BooleanClause.Occur.SHOULD)
+                    .build();
+        }
+
         @Override
         protected Query getFieldQuery(String field, String text, boolean quoted) throws ParseException {
             if (isFreeText(field)) {
-                return super.getFieldQuery(field, text, quoted);
+                return freeText(super.getFieldQuery(field, text, quoted), Keywords.wholeWord(text));
             }
             if (field.equals(Fields.EXISTS)) {
-                return new TermQuery(new Term(Fields.EXISTS, text));
+                return Shapes.exists(text);
             }
             if (field.equals(Fields.TIME)) {
                 return timeRange(text, text, true, true);
             }
-            return new TermQuery(new Term(Fields.KEYWORDS, Fields.keyword(field, text)));
+            return Keywords.value(field, text);
         }
 
         @Override
         protected Query getFieldQuery(String field, String text, int slop) throws ParseException {
-            return isFreeText(field) ? super.getFieldQuery(field, text, slop) : getFieldQuery(field, text, true);
+            if (isFreeText(field)) {
+                return freeText(super.getFieldQuery(field, text, slop), Keywords.wholeWord(text));
+            }
+            return getFieldQuery(field, text, true);
         }
 
         @Override
         protected Query getPrefixQuery(String field, String prefix) throws ParseException {
             if (isFreeText(field)) {
-                return super.getPrefixQuery(field, prefix);
+                Query words = super.getPrefixQuery(field, prefix);
+                return freeText(words, Keywords.wholeWords(startingWith(prefix), prefix + "*"));
             }
             if (prefix.isEmpty()) {
-                return new TermQuery(new Term(Fields.EXISTS, field));
+                return Shapes.exists(field);
             }
-            return new PrefixQuery(new Term(Fields.KEYWORDS, Fields.keyword(field, prefix)));
+            return Keywords.valuesOf(field, startingWith(prefix), prefix + "*");
         }
 
         @Override
@@ -169,44 +195,52 @@ public final class EventQueryParser {
                 return new MatchAllDocsQuery();
             }
             if (isFreeText(field)) {
-                return super.getWildcardQuery(field, pattern);
+                return freeText(super.getWildcardQuery(field, pattern), Keywords.wholeWords(wildcard(pattern), pattern));
             }
             if (pattern.equals("*")) {
-                return new TermQuery(new Term(Fields.EXISTS, field));
+                return Shapes.exists(field);
             }
-            return new WildcardQuery(new Term(Fields.KEYWORDS, Fields.keyword(field, pattern)));
+            return Keywords.valuesOf(field, wildcard(pattern), pattern);
+        }
+
+        /** Folded values starting with {@code prefix} (unescaped already, so taken literally). */
+        private static Automaton startingWith(String prefix) {
+            return Operations.concatenate(Automata.makeString(Keywords.fold(prefix)), Automata.makeAnyString());
+        }
+
+        /** A wildcard pattern over folded values; the classic parser leaves escapes in for WildcardQuery. */
+        private static Automaton wildcard(String pattern) {
+            return WildcardQuery.toAutomaton(new Term(Fields.KEYWORDS, Keywords.fold(pattern)));
         }
 
         @Override
         protected Query getRegexpQuery(String field, String regexp) throws ParseException {
-            if (isFreeText(field)) {
-                return super.getRegexpQuery(field, regexp);
-            }
-            StringBuilder literal = new StringBuilder();
-            for (char c : (field + "=").toCharArray()) {
-                if (!Character.isLetterOrDigit(c)) {
-                    literal.append('\\');
-                }
-                literal.append(c);
-            }
+            Automaton values;
             try {
-                return new RegexpQuery(new Term(Fields.KEYWORDS, literal + regexp.toLowerCase(java.util.Locale.ROOT)));
+                values = new RegExp(regexp.toLowerCase(java.util.Locale.ROOT)).toAutomaton();
             } catch (IllegalArgumentException e) {
                 ParseException error = new ParseException();
                 error.initCause(new QuerySyntaxException("/" + regexp + "/ is not a regular expression: "
                         + firstLine(e.getMessage()).replaceAll(" at position \\d+", ""), 0));
                 throw error;
             }
+            if (isFreeText(field)) {
+                return freeText(super.getRegexpQuery(field, regexp), Keywords.wholeWords(values, "/" + regexp + "/"));
+            }
+            return Keywords.valuesOf(field, values, "/" + regexp + "/");
         }
 
         @Override
         protected Query getFuzzyQuery(String field, String term, float minSimilarity) throws ParseException {
+            int edits = Math.min(minSimilarity >= 1 ? (int) minSimilarity : FuzzyQuery.defaultMaxEdits,
+                    LevenshteinAutomata.MAXIMUM_SUPPORTED_DISTANCE);
+            String folded = Keywords.fold(term);
+            Automaton values = new LevenshteinAutomata(folded, true).toAutomaton(edits);
             if (isFreeText(field)) {
-                return super.getFuzzyQuery(field, term, minSimilarity);
+                return freeText(super.getFuzzyQuery(field, term, minSimilarity),
+                        Keywords.wholeWords(values, folded + "~" + edits));
             }
-            int edits = minSimilarity >= 1 ? (int) minSimilarity : FuzzyQuery.defaultMaxEdits;
-            return new FuzzyQuery(new Term(Fields.KEYWORDS, Fields.keyword(field, term)),
-                    Math.min(edits, 2), field.length() + 1);
+            return Keywords.valuesOf(field, values, folded + "~" + edits);
         }
 
         @Override
@@ -216,13 +250,11 @@ public final class EventQueryParser {
                 return timeRange(lower, upper, startInclusive, endInclusive);
             }
             if (isFreeText(field)) {
-                return super.getRangeQuery(field, lower, upper, startInclusive, endInclusive);
+                return freeText(super.getRangeQuery(field, lower, upper, startInclusive, endInclusive),
+                        Keywords.wholeWordRange(lower, upper, startInclusive, endInclusive));
             }
             // values compare as text: fine for names, dates and same-width numbers
-            String low = lower == null ? field + "=" : Fields.keyword(field, lower);
-            String high = upper == null ? field + ">" : Fields.keyword(field, upper);
-            return TermRangeQuery.newStringRange(Fields.KEYWORDS, low, high,
-                    lower == null || startInclusive, upper != null && endInclusive);
+            return Keywords.rangeOf(field, lower, upper, startInclusive, endInclusive);
         }
 
         /** Times as ISO instants or dates; a date as upper bound means the whole of that day. */

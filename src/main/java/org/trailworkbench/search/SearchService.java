@@ -2,11 +2,9 @@ package org.trailworkbench.search;
 
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.SortedSetDocValuesField;
-import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.PointValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
@@ -23,6 +21,8 @@ import org.apache.lucene.util.BytesRef;
 import org.trailworkbench.index.EventDocuments;
 import org.trailworkbench.index.EventIndex;
 import org.trailworkbench.index.Fields;
+import org.trailworkbench.index.Keywords;
+import org.trailworkbench.index.Shapes;
 import org.trailworkbench.task.Cancellation;
 
 import java.io.IOException;
@@ -195,7 +195,7 @@ public final class SearchService {
         if (Fields.FILE.equals(field)) { // the source file id is one exact term, not a path=value keyword
             return new TermQuery(new Term(Fields.FILE, value));
         }
-        Query keyword = new TermQuery(new Term(Fields.KEYWORDS, Fields.keyword(field, value)));
+        Query keyword = Keywords.value(field, value);
         if (!exact) {
             return keyword;
         }
@@ -344,12 +344,10 @@ public final class SearchService {
     public List<String> fieldPaths() throws IOException {
         return index.withSearcher(searcher -> {
             Set<String> paths = new TreeSet<>();
-            Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), Fields.EXISTS);
-            if (terms != null) {
-                TermsEnum it = terms.iterator();
-                BytesRef term;
-                while ((term = it.next()) != null && paths.size() < 100_000) {
-                    paths.add(term.utf8ToString());
+            for (var leaf : searcher.getIndexReader().leaves()) {
+                Terms terms = leaf.reader().terms(Fields.SHAPE);
+                if (terms != null && paths.size() < 100_000) {
+                    Shapes.forEachPath(terms, paths::add);
                 }
             }
             return List.copyOf(paths);

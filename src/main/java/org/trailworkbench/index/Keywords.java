@@ -1,0 +1,141 @@
+package org.trailworkbench.index;
+
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.AutomatonQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.automaton.Automata;
+import org.apache.lucene.util.automaton.Automaton;
+import org.apache.lucene.util.automaton.Operations;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The keyword field {@link Fields#KEYWORDS}: one term for every leaf of a record, {@code value SEP path}, the
+ * value case folded. The value comes first so that one sorted term dictionary answers both kinds of search:
+ * {@code path:value} is one exact term, and a bare word that is a whole value is a prefix ({@code value SEP}).
+ *
+ * <p>That second use is what makes import fast: a value that is a single plain word ({@link #isWord}), which
+ * is most CloudTrail values (names, ids, regions, IP addresses, booleans), is not repeated as a word of the
+ * free-text field {@link Fields#ALL}. The separator tells which kind a value is, so a bare-word search looks
+ * among the plain-word terms only ({@link #WORD_SEP}) and finds exactly what a free-text search over every
+ * value would find. Every term holds exactly one separator character and paths hold none; so an automaton
+ * over the value followed by a separator and a path never lets the value part swallow the separator.
+ */
+public final class Keywords {
+
+    /** Ends the value of a term whose value is one plain word, and so is not in {@link Fields#ALL}. */
+    static final char WORD_SEP = '\u0000';
+    /** Ends the value of any other term; its words are in {@link Fields#ALL}. */
+    static final char TEXT_SEP = '\u0001';
+    /** Stands for a separator character found inside a value, so a term never holds two. */
+    private static final char REPLACEMENT = '\uFFFD';
+
+    private Keywords() {
+    }
+
+    /** The value as the keyword field holds it: case folded, cut at {@link Fields#MAX_KEYWORD_CHARS}. */
+    public static String fold(String value) {
+        String v = value.length() > Fields.MAX_KEYWORD_CHARS ? value.substring(0, Fields.MAX_KEYWORD_CHARS) : value;
+        v = v.toLowerCase(Locale.ROOT);
+        if (v.indexOf(WORD_SEP) >= 0 || v.indexOf(TEXT_SEP) >= 0) {
+            v = v.replace(WORD_SEP, REPLACEMENT).replace(TEXT_SEP, REPLACEMENT);
+        }
+        return v;
+    }
+
+    /**
+     * A folded value that the free-text analyzer would turn into exactly itself, one word: ASCII letters,
+     * digits and the joiners {@code . - _ @}, at most {@link FreeTextStream#MAX_WORD} characters.
+     */
+    public static boolean isWord(CharSequence folded) {
+        int n = folded.length();
+        if (n == 0 || n > FreeTextStream.MAX_WORD) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = folded.charAt(i);
+            boolean word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_'
+                    || c == '@';
+            if (!word) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The term for {@code path} holding {@code value}: what indexing writes and an exact query looks up. */
+    public static Term term(String path, String value) {
+        return new Term(Fields.KEYWORDS, text(path, fold(value)));
+    }
+
+    static String text(String path, String folded) {
+        return folded + (isWord(folded) ? WORD_SEP : TEXT_SEP) + path;
+    }
+
+    /** {@code path:value}, case-insensitive. */
+    public static Query value(String path, String value) {
+        return new TermQuery(term(path, value));
+    }
+
+    /** Values of {@code path} accepted by {@code values}, an automaton over folded values (Unicode). */
+    public static Query valuesOf(String path, Automaton values, String description) {
+        Automaton a = Operations.concatenate(List.of(values, separators(), Automata.makeString(path)));
+        return new AutomatonQuery(new Term(Fields.KEYWORDS, path + ":" + description), a);
+    }
+
+    /** Values of {@code path} in a range of folded values, compared as UTF-8 bytes; a null bound is open. */
+    public static Query rangeOf(String path, String lower, String upper, boolean includeLower, boolean includeUpper) {
+        Automaton a = Operations.concatenate(List.of(interval(lower, upper, includeLower, includeUpper),
+                binarySeparators(), Automata.makeBinary(new BytesRef(path))));
+        return new AutomatonQuery(new Term(Fields.KEYWORDS, path + ":" + lower + ".." + upper), a,
+                Operations.DEFAULT_DETERMINIZE_WORK_LIMIT, true);
+    }
+
+    /**
+     * The plain-word values that a free-text query for {@code word} must also find, since such values are not
+     * in {@link Fields#ALL}; null when {@code word} cannot be one (it is not a plain word).
+     */
+    public static Query wholeWord(String word) {
+        String folded = fold(word);
+        if (!isWord(folded)) {
+            return null;
+        }
+        return new PrefixQuery(new Term(Fields.KEYWORDS, folded + WORD_SEP));
+    }
+
+    /** Plain-word values (of any path) accepted by {@code words}, for wildcard, regular and fuzzy free text. */
+    public static Query wholeWords(Automaton words, String description) {
+        Automaton a = Operations.concatenate(List.of(words, Automata.makeChar(WORD_SEP), Automata.makeAnyString()));
+        return new AutomatonQuery(new Term(Fields.KEYWORDS, "*:" + description), a);
+    }
+
+    /** Plain-word values in a range, for a free-text range query. */
+    public static Query wholeWordRange(String lower, String upper, boolean includeLower, boolean includeUpper) {
+        Automaton a = Operations.concatenate(List.of(interval(lower, upper, includeLower, includeUpper),
+                Automata.makeBinary(new BytesRef(new byte[]{WORD_SEP})), Automata.makeAnyBinary()));
+        return new AutomatonQuery(new Term(Fields.KEYWORDS, "*:" + lower + ".." + upper), a,
+                Operations.DEFAULT_DETERMINIZE_WORK_LIMIT, true);
+    }
+
+    private static Automaton interval(String lower, String upper, boolean includeLower, boolean includeUpper) {
+        BytesRef low = lower == null ? new BytesRef() : new BytesRef(fold(lower));
+        BytesRef high = upper == null ? null : new BytesRef(fold(upper));
+        return Automata.makeBinaryInterval(low, lower == null || includeLower, high, upper != null && includeUpper);
+    }
+
+    private static Automaton separators() {
+        return Automata.makeCharRange(WORD_SEP, TEXT_SEP);
+    }
+
+    private static Automaton binarySeparators() {
+        return Automata.makeCharRange(WORD_SEP, TEXT_SEP); // both are single bytes in UTF-8
+    }
+
+    static boolean isSeparator(byte b) {
+        return b == WORD_SEP || b == TEXT_SEP;
+    }
+}

@@ -2,6 +2,7 @@ package org.trailworkbench.index;
 
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 import java.util.Collection;
 import java.util.Iterator;
@@ -14,8 +15,12 @@ import java.util.Iterator;
 final class FreeTextStream extends TokenStream {
     /** The longest word; longer runs are cut, as Lucene's CharTokenizer cuts them. */
     static final int MAX_WORD = 255;
+    /** Positions left empty between two values, so that a phrase never spans the end of one and the next. */
+    static final int VALUE_GAP = 100;
 
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    private final PositionIncrementAttribute position = addAttribute(PositionIncrementAttribute.class);
+    private boolean newValue;
     private final Collection<String> values;
     private Iterator<String> nextValue;
     private String value;
@@ -35,8 +40,13 @@ final class FreeTextStream extends TokenStream {
                 }
                 value = nextValue.next();
                 offset = 0;
+                newValue = true;
             }
             if (nextWord()) {
+                if (newValue) {
+                    position.setPositionIncrement(VALUE_GAP + 1);
+                    newValue = false;
+                }
                 return true;
             }
             value = null;

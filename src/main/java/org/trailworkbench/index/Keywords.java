@@ -1,6 +1,13 @@
 package org.trailworkbench.index;
 
+import org.apache.lucene.index.FilteredTermsEnum;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.MultiTermQuery;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.util.AttributeSource;
+import org.apache.lucene.util.StringHelper;
 import org.apache.lucene.search.AutomatonQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -10,7 +17,9 @@ import org.apache.lucene.util.automaton.Automata;
 import org.apache.lucene.util.automaton.Automaton;
 import org.apache.lucene.util.automaton.Operations;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Locale;
 
 /**
@@ -87,6 +96,15 @@ public final class Keywords {
         return new AutomatonQuery(new Term(Fields.KEYWORDS, path + ":" + description), a);
     }
 
+    /**
+     * Values of {@code path} starting with {@code prefix}, taken literally; or, with a null path, plain-word
+     * values of any path (for a free-text prefix). A seek and a walk along the terms with that prefix: no
+     * automaton, so a long prefix costs nothing more.
+     */
+    public static Query startingWith(String path, String prefix) {
+        return new ValuePrefixQuery(path, fold(prefix));
+    }
+
     /** Values of {@code path} in a range of folded values, compared as UTF-8 bytes; a null bound is open. */
     public static Query rangeOf(String path, String lower, String upper, boolean includeLower, boolean includeUpper) {
         Automaton a = Operations.concatenate(List.of(interval(lower, upper, includeLower, includeUpper),
@@ -135,7 +153,80 @@ public final class Keywords {
         return Automata.makeCharRange(WORD_SEP, TEXT_SEP); // both are single bytes in UTF-8
     }
 
+    /** The index of the separator in a term: the first separator byte, as values never hold one. */
+    static int separatorAt(BytesRef term) {
+        for (int i = term.offset; i < term.offset + term.length; i++) {
+            if (isSeparator(term.bytes[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     static boolean isSeparator(byte b) {
         return b == WORD_SEP || b == TEXT_SEP;
+    }
+
+    private static final class ValuePrefixQuery extends MultiTermQuery {
+        private final String path;
+        private final String prefix;
+        private final BytesRef prefixBytes;
+        private final byte[] pathBytes;
+
+        ValuePrefixQuery(String path, String prefix) {
+            super(Fields.KEYWORDS, CONSTANT_SCORE_BLENDED_REWRITE);
+            this.path = path;
+            this.prefix = prefix;
+            this.prefixBytes = new BytesRef(prefix);
+            this.pathBytes = path == null ? null : path.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        @Override
+        protected TermsEnum getTermsEnum(Terms terms, AttributeSource atts) throws java.io.IOException {
+            return new FilteredTermsEnum(terms.iterator()) {
+                {
+                    setInitialSeekTerm(prefixBytes);
+                }
+
+                @Override
+                protected AcceptStatus accept(BytesRef term) {
+                    if (!StringHelper.startsWith(term, prefixBytes)) {
+                        return AcceptStatus.END;
+                    }
+                    int sep = separatorAt(term);
+                    if (sep < 0) {
+                        return AcceptStatus.NO;
+                    }
+                    if (pathBytes == null) {
+                        return term.bytes[sep] == WORD_SEP ? AcceptStatus.YES : AcceptStatus.NO;
+                    }
+                    int end = term.offset + term.length;
+                    return Arrays.equals(term.bytes, sep + 1, end, pathBytes, 0, pathBytes.length)
+                            ? AcceptStatus.YES : AcceptStatus.NO;
+                }
+            };
+        }
+
+        @Override
+        public void visit(QueryVisitor visitor) {
+            if (visitor.acceptField(field)) {
+                visitor.visitLeaf(this);
+            }
+        }
+
+        @Override
+        public String toString(String defaultField) {
+            return (path == null ? "" : path + ":") + prefix + "*";
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof ValuePrefixQuery that && Objects.equals(that.path, path) && that.prefix.equals(prefix);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(ValuePrefixQuery.class, path, prefix);
+        }
     }
 }

@@ -12,9 +12,7 @@ import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.WildcardQuery;
-import org.apache.lucene.util.automaton.Automata;
 import org.apache.lucene.util.automaton.Automaton;
-import org.apache.lucene.util.automaton.Operations;
 import org.apache.lucene.util.automaton.LevenshteinAutomata;
 import org.apache.lucene.util.automaton.RegExp;
 import org.trailworkbench.index.Analyzers;
@@ -181,12 +179,12 @@ public final class EventQueryParser {
         protected Query getPrefixQuery(String field, String prefix) throws ParseException {
             if (isFreeText(field)) {
                 Query words = super.getPrefixQuery(field, prefix);
-                return freeText(words, Keywords.wholeWords(startingWith(prefix), prefix + "*"));
+                return freeText(words, Keywords.startingWith(null, prefix));
             }
             if (prefix.isEmpty()) {
                 return Shapes.exists(field);
             }
-            return Keywords.valuesOf(field, startingWith(prefix), prefix + "*");
+            return Keywords.startingWith(field, prefix);
         }
 
         @Override
@@ -201,11 +199,6 @@ public final class EventQueryParser {
                 return Shapes.exists(field);
             }
             return Keywords.valuesOf(field, wildcard(pattern), pattern);
-        }
-
-        /** Folded values starting with {@code prefix} (unescaped already, so taken literally). */
-        private static Automaton startingWith(String prefix) {
-            return Operations.concatenate(Automata.makeString(Keywords.fold(prefix)), Automata.makeAnyString());
         }
 
         /** A wildcard pattern over folded values; the classic parser leaves escapes in for WildcardQuery. */

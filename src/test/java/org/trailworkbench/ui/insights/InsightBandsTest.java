@@ -76,9 +76,15 @@ class InsightBandsTest {
         assertThat(anomalies).extracting(Anomaly::origin).contains(Origin.AWS_INSIGHTS, Origin.DETECTED_LOCALLY);
         assertThat(robot.lookup("#insight-legend").tryQuery()).isPresent();
 
-        // the band of the first anomaly that is wide enough to click
-        Rectangle band = robot.lookup(".insight-band").queryAllAs(Rectangle.class).stream()
-                .filter(r -> r.getWidth() >= 4).findFirst().orElseThrow();
+        // the band of the first anomaly that is wide enough to click; bands are redrawn when the timeline
+        // lays out again, so a band looked up a moment ago may have left the scene: look it up again then
+        Rectangle band = null;
+        for (int attempt = 0; band == null || band.getScene() == null; attempt++) {
+            assertThat(attempt).as("a band that stays in the scene").isLessThan(20);
+            WaitForAsyncUtils.waitForFxEvents();
+            band = robot.lookup(".insight-band").queryAllAs(Rectangle.class).stream()
+                    .filter(r -> r.getWidth() >= 4 && r.getScene() != null).findFirst().orElse(null);
+        }
         Anomaly anomaly = anomalies.get(Integer.parseInt(band.getId().substring("insight-band-".length())));
         robot.moveTo(band);
         Label hover = robot.lookup("#insight-hover").queryAs(Label.class);

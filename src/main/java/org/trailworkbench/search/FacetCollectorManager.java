@@ -60,10 +60,36 @@ final class FacetCollectorManager implements CollectorManager<FacetCollectorMana
 
     /** @param ordinals global ordinals of the searched reader for {@code dims} (null when dims is empty) */
     FacetCollectorManager(List<String> dims, GlobalOrdinals ordinals, List<Selection> selections, Buckets buckets) {
+        if (!dims.isEmpty() && !dims.equals(Fields.FACETS)) {
+            throw new IllegalArgumentException("facets are counted for all of Fields.FACETS or none");
+        }
         this.dims = dims;
         this.ordinals = ordinals;
         this.selections = selections;
         this.buckets = buckets;
+    }
+
+    /** Per segment view (with its deletions), the facet counts of all its events: what "everything" shows. */
+    private static final Map<org.apache.lucene.index.IndexReader.CacheKey, int[][]> EVERYTHING =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The result of a query that matches every event, without filters: the counts per segment are computed
+     * once and kept, since a segment never changes, so only the histogram pass remains. The analyst's first
+     * query on a case, and the one most often repeated, costs next to nothing.
+     */
+    Result everything(org.apache.lucene.index.IndexReader reader) throws IOException {
+        if (!selections.isEmpty()) {
+            throw new IllegalStateException("everything() is for requests without facet filters");
+        }
+        SliceCollector collector = newCollector();
+        for (LeafReaderContext leaf : reader.leaves()) {
+            Segment segment = new Segment(leaf);
+            collector.current = segment;
+            segment.collectEverything();
+            collector.flush();
+        }
+        return reduce(List.of(collector));
     }
 
     @Override
@@ -135,7 +161,7 @@ final class FacetCollectorManager implements CollectorManager<FacetCollectorMana
         private final SortedSetDocValues[] dimValues;
         /** The same values where a segment has at most one per document (most dimensions): a cheaper read. */
         private final SortedDocValues[] singleValues;
-        private final int[][] dimCounts;
+        private int[][] dimCounts;
         private final SortedSetDocValues[] selectionValues;
         private final java.util.BitSet[] includeOrds;
         private final java.util.BitSet[] excludeOrds;
@@ -146,10 +172,14 @@ final class FacetCollectorManager implements CollectorManager<FacetCollectorMana
         private long total;
         private final long[] histogram;
         private final int leafOrd;
+        private final LeafReaderContext context;
+        private final SegmentColumns columns;
 
         Segment(LeafReaderContext context) throws IOException {
             var reader = context.reader();
             leafOrd = context.ord;
+            this.context = context;
+            columns = dims.isEmpty() && buckets == null ? null : SegmentColumns.of(reader);
             dimValues = new SortedSetDocValues[dims.size()];
             singleValues = new SortedDocValues[dims.size()];
             dimCounts = new int[dims.size()][];
@@ -214,8 +244,13 @@ final class FacetCollectorManager implements CollectorManager<FacetCollectorMana
             for (int d = 0; d < dimValues.length; d++) {
                 count(d, doc);
             }
-            if (times != null && times.advanceExact(doc)) {
-                int bucket = buckets.indexOf(times.longValue());
+            countTime(doc);
+        }
+
+        private void countTime(int doc) throws IOException {
+            long time = time(doc);
+            if (time != Long.MIN_VALUE) {
+                int bucket = buckets.indexOf(time);
                 if (bucket >= 0) {
                     histogram[bucket]++;
                     if (splitValues != null) {
@@ -224,6 +259,44 @@ final class FacetCollectorManager implements CollectorManager<FacetCollectorMana
                     }
                 }
             }
+        }
+
+        /** Collects every live document, with facet counts taken from (or put into) the per-segment cache. */
+        void collectEverything() throws IOException {
+            var reader = context.reader();
+            org.apache.lucene.util.Bits live = reader.getLiveDocs();
+            var helper = reader.getReaderCacheHelper();
+            int[][] cached = helper == null || dims.isEmpty() ? null : EVERYTHING.get(helper.getKey());
+            if (cached != null) {
+                dimCounts = cached;
+            }
+            for (int doc = 0, max = reader.maxDoc(); doc < max; doc++) {
+                if (live != null && !live.get(doc)) {
+                    continue;
+                }
+                total++;
+                if (cached == null) {
+                    for (int d = 0; d < dimValues.length; d++) {
+                        count(d, doc);
+                    }
+                }
+                countTime(doc);
+            }
+            if (cached == null && helper != null && !dims.isEmpty()
+                    && EVERYTHING.putIfAbsent(helper.getKey(), dimCounts) == null) {
+                helper.addClosedListener(EVERYTHING::remove);
+            }
+        }
+
+        /** The event's time, or Long.MIN_VALUE when it has none or no histogram is asked for. */
+        private long time(int doc) throws IOException {
+            if (times == null) {
+                return Long.MIN_VALUE;
+            }
+            if (columns.holdsTimes()) {
+                return columns.time(doc);
+            }
+            return times.advanceExact(doc) ? times.longValue() : Long.MIN_VALUE;
         }
 
         private boolean passes(int selection, int doc) throws IOException {
@@ -245,6 +318,13 @@ final class FacetCollectorManager implements CollectorManager<FacetCollectorMana
         }
 
         private void count(int d, int doc) throws IOException {
+            int ordPlusOne = columns.ordPlusOne(d, doc);
+            if (ordPlusOne >= 0) {
+                if (ordPlusOne > 0) {
+                    dimCounts[d][ordPlusOne - 1]++;
+                }
+                return;
+            }
             SortedDocValues single = singleValues[d];
             if (single != null) {
                 if (single.advanceExact(doc)) {

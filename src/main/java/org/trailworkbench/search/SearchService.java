@@ -67,7 +67,9 @@ public final class SearchService {
                 FacetCollectorManager.Buckets buckets = request.timeline() ? buckets(searcher, full, request) : null;
                 List<String> dims = request.facetSize() > 0 ? Fields.FACETS : List.of();
                 GlobalOrdinals ordinals = dims.isEmpty() ? null : ordinals(searcher);
-                var result = searcher.search(base, new FacetCollectorManager(dims, ordinals, selections(request), buckets));
+                var manager = new FacetCollectorManager(dims, ordinals, selections(request), buckets);
+                var result = matchesEverything(request) ? manager.everything(searcher.getIndexReader())
+                        : searcher.search(base, manager);
                 total = result.total;
                 facets = facets(dims, ordinals, result, request.facetSize());
                 timeline = buckets == null ? null : timeline(buckets, result, request);
@@ -136,6 +138,12 @@ public final class SearchService {
         void total(long total) throws IOException;
 
         void hit(EventHit hit) throws IOException;
+    }
+
+    /** No query, no range, no filter: every event of the case. */
+    private static boolean matchesEverything(SearchRequest request) throws QuerySyntaxException {
+        return request.range().isAll() && request.filters().isEmpty()
+                && EventQueryParser.parse(request.query()) instanceof MatchAllDocsQuery;
     }
 
     /** Checks a query's syntax without running it. */

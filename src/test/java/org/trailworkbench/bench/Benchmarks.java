@@ -53,11 +53,14 @@ public final class Benchmarks {
         var bench = new Benchmarks(events, work);
         bench.line("## Run of " + java.time.Instant.now() + ": " + events + " events, mode " + mode + ", max heap "
                 + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB, " + Runtime.getRuntime().availableProcessors()
-                + " cores, Java " + System.getProperty("java.version"));
+                + " cores, Java " + System.getProperty("java.version") + ", commit " + commit() + ", load average "
+                + loadAverage());
         Path corpus = bench.corpus();
         if (mode.equals("import") || mode.equals("all")) {
-            bench.zcat(corpus);
-            bench.importCorpus(corpus, true);
+            for (int run = 1; run <= Integer.getInteger("bench.runs", 2); run++) {
+                double zcat = bench.zcat(corpus);
+                bench.importProcess(corpus, zcat);
+            }
         }
         if (mode.equals("search") || mode.equals("all")) {
             bench.search(corpus);
@@ -65,6 +68,24 @@ public final class Benchmarks {
         Files.createDirectories(work);
         Files.writeString(work.resolve("results.md"), bench.report + "\n", java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    private static String commit() {
+        try {
+            Process p = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes()).trim();
+            return p.waitFor() == 0 ? out : "unknown";
+        } catch (IOException | InterruptedException e) {
+            return "unknown";
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private static String arg(String[] args, String name, String fallback) {
@@ -95,8 +116,8 @@ public final class Benchmarks {
         return dir;
     }
 
-    /** The floor: decompressing every log file on one core, as {@code zcat} does. */
-    private void zcat(Path corpus) throws IOException, InterruptedException {
+    /** The floor: decompressing every log file on one core, as {@code zcat} does. Returns its seconds. */
+    private double zcat(Path corpus) throws IOException, InterruptedException {
         String files = "find '" + corpus + "' -path '*/CloudTrail/*' -name '*.json.gz' -print0 | sort -z";
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder("bash", "-c", files + " | xargs -0 cat | zcat | wc -c").start();
@@ -113,6 +134,50 @@ public final class Benchmarks {
         }
         line(String.format("- log files: %,d; %,.1f MB gzip; %,.1f MB of JSON", count, gz / 1e6, Long.parseLong(bytes) / 1e6));
         line(String.format("- `zcat` of all log files (one core, piped to wc): %.2f s", zcatSeconds));
+        return zcatSeconds;
+    }
+
+    /**
+     * The import as a user runs it: the command line in a JVM of its own, start-up included, with this
+     * JVM's heap limit and a GC log that gives the peak heap. Prints events/s and the ratio to zcat.
+     */
+    private void importProcess(Path corpus, double zcatSeconds) throws IOException, InterruptedException {
+        Path caseDir = work.resolve("case-" + events);
+        deleteTree(caseDir);
+        Path gcLog = work.resolve("import-gc.log");
+        Files.deleteIfExists(gcLog);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        long heap = Runtime.getRuntime().maxMemory();
+        List<String> command = List.of(java, "-Xmx" + (heap >> 20) + "m", "-Xlog:gc:file=" + gcLog,
+                "-cp", System.getProperty("java.class.path"), "org.trailworkbench.Main",
+                "import", "--case", caseDir.toString(), corpus.toString(), "--json");
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String json = new String(p.getInputStream().readAllBytes());
+        int exit = p.waitFor();
+        double wall = seconds(t0);
+        if (exit != 0) {
+            throw new IOException("import exited with " + exit + ": " + json);
+        }
+        var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        long read = report.get("eventsRead").asLong();
+        line(String.format("- import (`trail-workbench import`, whole process): %,d records read, %,d events in the case; "
+                        + "%.2f s wall; **%,.0f events/s**; **%.1f x zcat**; peak heap %,d MB; index %,.0f MB",
+                read, report.get("eventsInCase").asLong(), wall, read / wall, wall / zcatSeconds, peakHeapMb(gcLog),
+                size(caseDir.resolve("index")) / 1e6));
+    }
+
+    /** The largest heap occupancy a GC log shows (before any collection). */
+    private static long peakHeapMb(Path gcLog) throws IOException {
+        var used = java.util.regex.Pattern.compile("(\\d+)M->(\\d+)M\\(");
+        long peak = 0;
+        for (String l : Files.readAllLines(gcLog)) {
+            var m = used.matcher(l);
+            if (m.find()) {
+                peak = Math.max(peak, Math.max(Long.parseLong(m.group(1)), Long.parseLong(m.group(2))));
+            }
+        }
+        return peak;
     }
 
     private Path importCorpus(Path corpus, boolean fresh) throws IOException {

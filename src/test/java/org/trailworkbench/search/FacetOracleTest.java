@@ -56,7 +56,8 @@ class FacetOracleTest {
             c.importPath(region, SourceFilter.ALL, ImportListener.SILENT, Cancellation.none());
         }
         c.importPath(sample, SourceFilter.ALL, ImportListener.SILENT, Cancellation.none()); // Insights and the rest
-        assertThat(c.index().withSearcher(s -> s.getIndexReader().leaves().size())).isGreaterThan(1);
+        int segments = c.index().withSearcher(s -> s.getIndexReader().leaves().size());
+        assertThat(segments).isGreaterThan(1);
     }
 
     @AfterAll

@@ -17,6 +17,7 @@ import org.trailworkbench.ingest.ParsedEvent;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -37,33 +38,68 @@ public final class EventIndex implements Closeable {
         this.directory = directory;
         this.searchThreads = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()),
                 daemon("search"));
-        this.searchers = new SearcherManager(directory, new SearcherFactory() {
-            @Override
-            public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader,
-                                             org.apache.lucene.index.IndexReader previous) {
-                return new IndexSearcher(reader, searchThreads);
-            }
-        });
+        try {
+            this.searchers = new SearcherManager(directory, new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader,
+                                                 org.apache.lucene.index.IndexReader previous) {
+                    return new IndexSearcher(reader, searchThreads);
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            searchThreads.shutdownNow();
+            throw e;
+        }
     }
 
-    /** Opens the index in {@code dir}, creating an empty one first if there is none. */
-    public static EventIndex open(Path dir) throws IOException {
+    /**
+     * Opens the committed index in {@code dir} for searching. Nothing in the folder is created, changed or
+     * deleted (no IndexWriter, no lock file): reading a case must never repair it by throwing files away.
+     *
+     * @throws DamagedIndexException when the folder, its commit or a file the commit names is missing or broken
+     */
+    public static EventIndex openReadOnly(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new DamagedIndexException(dir, "the index folder " + dir + " is missing", null);
+        }
         Directory directory = FSDirectory.open(dir);
-        if (!DirectoryReader.indexExists(directory)) {
-            try (IndexWriter writer = new IndexWriter(directory, writerConfig())) {
-                writer.commit();
+        try {
+            if (!DirectoryReader.indexExists(directory)) {
+                throw new DamagedIndexException(dir, "it has no commit (its segments_N file is missing)", null);
+            }
+            return new EventIndex(directory);
+        } catch (IOException e) {
+            directory.close();
+            throw DamagedIndexException.isDamage(e) ? DamagedIndexException.of(dir, e) : e;
+        } catch (RuntimeException e) {
+            directory.close();
+            throw e;
+        }
+    }
+
+    /** Creates an empty index in {@code dir}, which must be missing or empty: never writes over files. */
+    public static void create(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        try (var entries = Files.list(dir)) {
+            if (entries.findAny().isPresent()) {
+                throw new java.nio.file.FileAlreadyExistsException(dir.toString(), null,
+                        "not creating an index in a folder that holds files");
             }
         }
-        return new EventIndex(directory);
+        try (Directory directory = FSDirectory.open(dir);
+             IndexWriter writer = new IndexWriter(directory, writerConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
+            writer.commit();
+        }
     }
 
+    /** APPEND: a writer opened on a folder without a commit fails instead of starting an empty index there. */
     static IndexWriterConfig writerConfig() {
         Analyzer analyzer = new PerFieldAnalyzerWrapper(new KeywordAnalyzer(),
                 Map.of(Fields.ALL, Analyzers.freeText()));
         TieredMergePolicy merges = new TieredMergePolicy();
         merges.setSegmentsPerTier(16);
         return new IndexWriterConfig(analyzer)
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setOpenMode(IndexWriterConfig.OpenMode.APPEND)
                 .setRAMBufferSizeMB(192)
                 .setUseCompoundFile(false)
                 .setMergePolicy(merges)

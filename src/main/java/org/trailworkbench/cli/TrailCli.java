@@ -33,8 +33,8 @@ import java.util.concurrent.Callable;
         description = "Import, search and export AWS CloudTrail logs kept in a case folder.",
         footer = {"", "Without a command the jar opens the workbench window. See docs/CLI.md for examples."},
         subcommands = {ImportCommand.class, SearchCommand.class, FacetsCommand.class, TimelineCommand.class,
-                ExportCommand.class, StatsCommand.class, VerifyCommand.class, InsightsCommand.class,
-                DownloadCommand.class})
+                ExportCommand.class, StatsCommand.class, CheckCommand.class, RebuildCommand.class,
+                VerifyCommand.class, InsightsCommand.class, DownloadCommand.class})
 public final class TrailCli implements Callable<Integer> {
 
     public static final int OK = 0;

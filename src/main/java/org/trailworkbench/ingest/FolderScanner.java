@@ -50,7 +50,7 @@ public final class FolderScanner {
                 if (!attrs.isRegularFile() || name.startsWith(".") || isCompanion(name)) {
                     return FileVisitResult.CONTINUE;
                 }
-                String relative = base.relativize(file).toString().replace('\\', '/');
+                String relative = SlashPaths.of(base.relativize(file));
                 if (!looksLikeLogFile(name)) {
                     skipped.add(new Skipped(file.toString(), "not a CloudTrail file type (.json, .json.gz, .jsonl)"));
                     return FileVisitResult.CONTINUE;

@@ -59,8 +59,27 @@ class DamagedCaseCliTest {
                 }
                 assertThat(FolderHash.of(caseDir)).as(command[0] + " without " + name).isEqualTo(before);
             }
+
+            CliRun check = CliRun.of("check", "--case", caseDir.toString());
+            assertThat(check.code()).as("check without " + name + ": " + check.out()).isEqualTo(
+                    name.equals("write.lock") ? TrailCli.OK : TrailCli.FAILURE);
+            assertThat(check.out()).contains(name.equals("write.lock") ? "verdict:  healthy" : "verdict:  damaged");
+            assertThat(FolderHash.of(caseDir)).as("check without " + name).isEqualTo(before);
+
+            CliRun rebuild = CliRun.of("rebuild", "--case", caseDir.toString(), "--quiet");
+            assertThat(rebuild.code()).as("rebuild without " + name + ": " + rebuild.err()).isZero();
+            assertThat(rebuild.out()).contains("3 read again, 0 left out");
+            assertThat(events(caseDir)).as("events after rebuild without " + name).isEqualTo(events(pristine));
+            assertThat(CliRun.of("check", "--case", caseDir.toString()).code()).isZero();
         }
         assertThat(damagedSeen).isPositive();
+    }
+
+    /** Every event of a case as stored, in a stable order. */
+    static List<String> events(Path caseDir) {
+        CliRun all = CliRun.of("search", "--case", caseDir.toString(), "--json", "--limit", "1000");
+        assertThat(all.code()).isZero();
+        return all.outLines().stream().sorted().toList();
     }
 
     private static List<String[]> readingCommands(Path caseDir) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 
@@ -26,7 +27,8 @@ import java.util.zip.ZipException;
  * events, JSON Lines, Event history output (the event as a JSON string in {@code CloudTrailEvent}), or a
  * log-shipper envelope holding a whole log file as a string in {@code _raw}.
  *
- * <p>Only one record is ever held in memory. When a file is damaged the records read before the damage
+ * <p>Only one record is ever held in memory, and {@link RecordLimits} caps its size, so that what an import
+ * needs grows with its workers, not with its files. When a file is damaged the records read before the damage
  * have already reached the sink; the result says where and why reading stopped.
  */
 public final class CloudTrailReader {
@@ -46,7 +48,7 @@ public final class CloudTrailReader {
                 .disable(StreamReadFeature.AUTO_CLOSE_SOURCE) // the caller hashes the rest of the bytes
                 .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8) // emoji are written as UTF-8, not as escapes
                 .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxStringLength(200_000_000)
+                        .maxStringLength(RecordLimits.MAX_RECORD_BYTES)
                         .maxNestingDepth(2_000)
                         .build())
                 .build();
@@ -223,6 +225,9 @@ public final class CloudTrailReader {
     private static String describe(JsonProcessingException e, State state) {
         JsonLocation at = e.getLocation();
         String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        if (e instanceof StreamConstraintsException) {
+            return RecordLimits.describe(e.getOriginalMessage()) + where + "; the rest of the file was not read";
+        }
         if (!state.sawJson) {
             return "not JSON" + where + ": " + e.getOriginalMessage();
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 
 import java.io.IOException;
@@ -104,11 +105,13 @@ final class RecordBuilder {
                 String text = parser.getText();
                 out.writeString(text);
                 leaves.add(new ParsedEvent.Leaf(path, text));
+                checkSize(parser);
             }
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
                 String text = parser.getText();
                 out.writeNumber(text);
                 leaves.add(new ParsedEvent.Leaf(path, text));
+                checkSize(parser);
             }
             case VALUE_TRUE -> {
                 out.writeBoolean(true);
@@ -120,6 +123,16 @@ final class RecordBuilder {
             }
             case VALUE_NULL -> out.writeNull();
             default -> throw new com.fasterxml.jackson.core.JsonParseException(parser, "unexpected token " + token);
+        }
+    }
+
+    /** A record is copied whole before it is indexed: past the limits it would only exhaust the heap. */
+    private void checkSize(JsonParser parser) throws StreamConstraintsException {
+        if (leaves.size() + objectPaths.size() > RecordLimits.MAX_RECORD_VALUES) {
+            throw new StreamConstraintsException(RecordLimits.tooManyValues(), parser.currentLocation());
+        }
+        if (buffer.size() > RecordLimits.MAX_RECORD_BYTES) {
+            throw new StreamConstraintsException(RecordLimits.tooLarge(), parser.currentLocation());
         }
     }
 

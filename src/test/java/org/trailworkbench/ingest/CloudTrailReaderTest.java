@@ -203,4 +203,21 @@ class CloudTrailReaderTest {
         assertThat(read(shipped).events().get(0).eventTime())
                 .isEqualTo(java.time.Instant.parse("2024-05-14T06:01:02.500Z").toEpochMilli());
     }
+
+    @Test
+    void aRecordPastTheSizeLimitsIsDamageAfterTheRecordsBeforeIt() throws IOException {
+        String manyValues = event("big", "GetObject").replace("\"bucketName\":\"evidence\"",
+                "\"list\":[" + "1,".repeat(RecordLimits.MAX_RECORD_VALUES) + "1]");
+        Read values = read(gzip(logFile(event("e1", "GetObject"), manyValues, event("e3", "GetObject"))));
+        assertThat(values.events()).extracting(ParsedEvent::eventId).containsExactly("e1");
+        assertThat(values.result().damage()).startsWith("too large: a record with more than 500000 values")
+                .endsWith("the rest of the file was not read");
+
+        String line = "x".repeat(1000);
+        String manyBytes = event("big", "GetObject").replace("\"bucketName\":\"evidence\"",
+                "\"list\":[\"" + (line + "\",\"").repeat(RecordLimits.MAX_RECORD_BYTES / 1000) + "\"]");
+        Read bytes = read(gzip(logFile(event("e1", "GetObject"), manyBytes)));
+        assertThat(bytes.events()).hasSize(1);
+        assertThat(bytes.result().damage()).startsWith("too large: a record larger than 16 MiB");
+    }
 }

@@ -184,7 +184,7 @@ final class Importer {
             FileKind kind = trailPath != null && trailPath.kind() == FileKind.INSIGHTS && result.kind() == FileKind.EVENTS
                     ? FileKind.INSIGHTS : result.kind();
             return new FileOutcome(new FileRecord(file.source(), file.id(), file.size(), sha, result.events(), kind,
-                    status(result), reason(result), Instant.now(), file.etag()), false, changedFrom);
+                    status(result), reason(result), Instant.now(), file.etag(), result.warnings()), false, changedFrom);
         } catch (IOException e) {
             return new FileOutcome(new FileRecord(file.source(), file.id(), file.size(), null, 0, null,
                     FileStatus.FAILED, "cannot be read: " + describe(e), Instant.now()), false, null);

@@ -160,6 +160,13 @@ final class ImportCommand implements Callable<Integer> {
                         + (p.record().reason() == null ? "" : ": " + Format.printable(p.record().reason())));
             }
         }
+        List<FileOutcome> warned = r.warnings();
+        if (!warned.isEmpty()) {
+            out.println("Warnings (" + warned.size() + " files):");
+            for (FileOutcome w : warned) {
+                w.record().warnings().forEach(text -> out.println("  " + Format.printable(w.record().id()) + ": " + text));
+            }
+        }
         List<FileOutcome> changed = r.changed();
         if (!changed.isEmpty()) {
             out.println("Changed since an earlier import (" + changed.size() + "):");
@@ -221,6 +228,8 @@ final class ImportCommand implements Callable<Integer> {
             m.put("reason", p.record().reason());
             return m;
         }).toList());
+        json.put("warnings", r.warnings().stream().map(w -> Map.of("path", w.record().id(),
+                "warnings", w.record().warnings())).toList());
         json.put("changed", r.changed().stream().map(c -> c.record().id()).toList());
         json.put("skipped", r.skipped().stream().map(s -> Map.of("path", s.path(), "reason", s.reason())).toList());
         return json;

@@ -36,6 +36,8 @@ public final class CloudTrailReader {
     private static final int GZIP_MAGIC_1 = 0x1f;
     private static final int GZIP_MAGIC_2 = 0x8b;
     private static final String INSIGHT_EVENT_TYPE = "AwsCloudTrailInsight";
+    /** The query that finds events whose time could not be read: they have no point in the time field. */
+    public static final String UNTIMED_QUERY = "NOT eventTime:[* TO *]";
 
     private final JsonFactory factory;
     private final PathCache paths = new PathCache();
@@ -187,6 +189,13 @@ public final class CloudTrailReader {
             state.insights = true;
         }
         var event = new ParsedEvent(json, id, Timestamps.parseMillis(time), item.leaves, item.objectPaths);
+        if (!event.hasTime()) {
+            state.untimed++;
+        }
+        if (item.firstDuplicate != null) {
+            state.repeatedKeys++;
+            state.repeatedExamples.add(item.firstDuplicate);
+        }
         try {
             state.sink.accept(event);
         } catch (IOException e) {
@@ -257,6 +266,15 @@ public final class CloudTrailReader {
         boolean digest;
         boolean insights;
         String damage;
+        long untimed;
+        long repeatedKeys;
+        /** A few paths of repeated keys, for the warning; a set so one bad key does not fill it. */
+        final java.util.Set<String> repeatedExamples = new java.util.LinkedHashSet<>() {
+            @Override
+            public boolean add(String path) {
+                return size() < 3 && super.add(path);
+            }
+        };
 
         State(EventSink sink) {
             this.sink = sink;
@@ -275,7 +293,20 @@ public final class CloudTrailReader {
             } else {
                 kind = FileKind.NOT_CLOUDTRAIL;
             }
-            return new ReadResult(kind, events, skipped, damage);
+            return new ReadResult(kind, events, skipped, damage, warnings());
+        }
+
+        private java.util.List<String> warnings() {
+            java.util.List<String> warnings = new java.util.ArrayList<>();
+            if (untimed > 0) {
+                warnings.add(untimed + (untimed == 1 ? " event has" : " events have") + " no parseable eventTime: kept, "
+                        + "outside every time range; find them with: " + UNTIMED_QUERY);
+            }
+            if (repeatedKeys > 0) {
+                warnings.add(repeatedKeys + (repeatedKeys == 1 ? " record repeats" : " records repeat")
+                        + " a key within one object (" + String.join(", ", repeatedExamples) + "): the first value is kept");
+            }
+            return warnings;
         }
     }
 }

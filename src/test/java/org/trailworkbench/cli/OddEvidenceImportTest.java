@@ -75,4 +75,25 @@ class OddEvidenceImportTest {
         CliRun search = CliRun.of("search", "--case", caseDir.toString(), "--json");
         assertThat(search.outLines()).hasSize(2);
     }
+
+    @Test
+    void eventsWithoutATimeAreAWarningPerFileAndTheDocumentedQueryFindsThem(@TempDir Path dir) throws Exception {
+        Path logs = dir.resolve("logs");
+        Event timed = Event.of("ok", "2024-05-14T01:00:00Z", "GetObject");
+        Path log = TrailFiles.writeLog(logs, "us-east-1", "20240514T0100Z", List.of(timed));
+        Path garbled = log.resolveSibling("111122223333_CloudTrail_us-east-1_20240514T0200Z_garbled.json");
+        Files.writeString(garbled, TrailFiles.logFile(List.of(timed)).replace("\"ok\"", "\"bad\"")
+                .replace("2024-05-14T01:00:00Z", "not a time"));
+        Path caseDir = dir.resolve("case");
+
+        CliRun run = CliRun.of("import", logs.toString(), "--case", caseDir.toString(), "--quiet");
+
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("2 imported").contains("Warnings (1 files):")
+                .contains(garbled + ": 1 event has no parseable eventTime: kept, outside every time range; "
+                        + "find them with: NOT eventTime:[* TO *]");
+        CliRun untimed = CliRun.of("search", "--case", caseDir.toString(), "-q", "NOT eventTime:[* TO *]", "--json");
+        assertThat(untimed.outLines()).singleElement().asString().contains("\"eventID\":\"bad\"");
+        assertThat(CliRun.of("search", "--case", caseDir.toString(), "--json").outLines()).hasSize(2);
+    }
 }

@@ -51,8 +51,11 @@ public final class DamagedIndexException extends IOException {
         if (e instanceof IndexNotFoundException) {
             return new DamagedIndexException(indexDir, "it has no commit (its segments_N file is missing)", e);
         }
-        if (e instanceof NoSuchFileException missing) {
-            return new DamagedIndexException(indexDir, "a file of its commit is missing: " + name(missing.getFile()), e);
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            // Lucene wraps a missing segment file in "Problem reading index"; the missing file is the news
+            if (cause instanceof NoSuchFileException missing) {
+                return new DamagedIndexException(indexDir, "a file of its commit is missing: " + name(missing.getFile()), e);
+            }
         }
         if (e instanceof FileNotFoundException missing) {
             return new DamagedIndexException(indexDir, "a file of its commit is missing: " + missing.getMessage(), e);

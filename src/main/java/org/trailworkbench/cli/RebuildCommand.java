@@ -3,11 +3,8 @@ package org.trailworkbench.cli;
 import org.trailworkbench.casefile.CaseRebuild;
 import org.trailworkbench.casefile.ImportListener;
 import org.trailworkbench.casefile.ImportProgress;
-import org.trailworkbench.casefile.LocalSources;
 import org.trailworkbench.casefile.RebuildReport;
-import org.trailworkbench.casefile.RebuildSources;
-import org.trailworkbench.s3.S3Location;
-import org.trailworkbench.s3.S3RebuildSources;
+import org.trailworkbench.s3.ManifestSources;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,8 +53,6 @@ final class RebuildCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--org and --kind select files to import; rebuild reads "
                     + "exactly the files the manifest lists");
         }
-        boolean s3 = CaseRebuild.readsFromS3(caseDir);
-        int threads = s3 ? aws.settings().concurrency() : Runtime.getRuntime().availableProcessors();
         ProgressLine line = new ProgressLine(cli.err(), cli.interactive() && !quiet);
         ImportListener listener = new ImportListener() {
             @Override
@@ -67,10 +62,8 @@ final class RebuildCommand implements Callable<Integer> {
         };
         cli.interrupts().needsCleanup();
         RebuildReport report;
-        LocalSources local = new LocalSources();
-        try (S3RebuildSources remote = new S3RebuildSources(aws.settings())) {
-            RebuildSources sources = r -> S3Location.isS3(r.id()) ? remote.find(r) : local.find(r);
-            report = new CaseRebuild(caseDir, sources, threads).run(listener, cli.interrupts().cancellation());
+        try (ManifestSources sources = new ManifestSources(aws.settings())) {
+            report = new CaseRebuild(caseDir, sources, sources.workers(caseDir)).run(listener, cli.interrupts().cancellation());
         } finally {
             line.clear();
         }

@@ -11,13 +11,10 @@ import org.trailworkbench.casefile.CaseRebuild;
 import org.trailworkbench.casefile.CheckReport;
 import org.trailworkbench.casefile.ImportListener;
 import org.trailworkbench.casefile.ImportProgress;
-import org.trailworkbench.casefile.LocalSources;
 import org.trailworkbench.casefile.RebuildReport;
-import org.trailworkbench.casefile.RebuildSources;
 import org.trailworkbench.index.DamagedIndexException;
 import org.trailworkbench.s3.AwsSettings;
-import org.trailworkbench.s3.S3Location;
-import org.trailworkbench.s3.S3RebuildSources;
+import org.trailworkbench.s3.ManifestSources;
 import org.trailworkbench.task.Cancellation;
 import org.trailworkbench.ui.FxTasks;
 import org.trailworkbench.ui.errors.ErrorDialog;
@@ -101,12 +98,8 @@ public final class DamagedCaseDialog {
         };
         progress.show();
         FxTasks.run(() -> {
-            try (S3RebuildSources remote = new S3RebuildSources(AwsSettings.defaults())) {
-                LocalSources local = new LocalSources();
-                RebuildSources sources = r -> S3Location.isS3(r.id()) ? remote.find(r) : local.find(r);
-                int threads = CaseRebuild.readsFromS3(caseDir) ? AwsSettings.DEFAULT_CONCURRENCY
-                        : Runtime.getRuntime().availableProcessors();
-                return new CaseRebuild(caseDir, sources, threads).run(listener, cancel);
+            try (ManifestSources sources = new ManifestSources(AwsSettings.defaults())) {
+                return new CaseRebuild(caseDir, sources, sources.workers(caseDir)).run(listener, cancel);
             }
         }, report -> {
             progress.setOnHidden(null);

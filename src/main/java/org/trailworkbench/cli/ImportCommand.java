@@ -71,12 +71,7 @@ final class ImportCommand implements Callable<Integer> {
             throw new CliFailure("no such file or folder: " + source);
         }
         ProgressLine line = new ProgressLine(cli.err(), cli.interactive() && !quiet);
-        ImportListener listener = new ImportListener() {
-            @Override
-            public void progress(ImportProgress p) {
-                line.show(describe(p));
-            }
-        };
+        ImportListener listener = progressOn(line, "");
         cli.interrupts().needsCleanup();
         ImportReport report;
         Path caseDir;
@@ -115,6 +110,16 @@ final class ImportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+    }
+
+    /** Shows an import's progress on the line, after {@code prefix}. */
+    static ImportListener progressOn(ProgressLine line, String prefix) {
+        return new ImportListener() {
+            @Override
+            public void progress(ImportProgress p) {
+                line.show(prefix + describe(p));
+            }
+        };
     }
 
     static String describe(ImportProgress p) {

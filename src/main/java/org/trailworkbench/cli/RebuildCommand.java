@@ -2,7 +2,6 @@ package org.trailworkbench.cli;
 
 import org.trailworkbench.casefile.CaseRebuild;
 import org.trailworkbench.casefile.ImportListener;
-import org.trailworkbench.casefile.ImportProgress;
 import org.trailworkbench.casefile.RebuildReport;
 import org.trailworkbench.s3.ManifestSources;
 import picocli.CommandLine.Command;
@@ -54,12 +53,7 @@ final class RebuildCommand implements Callable<Integer> {
                     + "exactly the files the manifest lists");
         }
         ProgressLine line = new ProgressLine(cli.err(), cli.interactive() && !quiet);
-        ImportListener listener = new ImportListener() {
-            @Override
-            public void progress(ImportProgress p) {
-                line.show("rebuilding: " + ImportCommand.describe(p));
-            }
-        };
+        ImportListener listener = ImportCommand.progressOn(line, "rebuilding: ");
         cli.interrupts().needsCleanup();
         RebuildReport report;
         try (ManifestSources sources = new ManifestSources(aws.settings())) {

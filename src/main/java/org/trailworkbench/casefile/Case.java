@@ -24,6 +24,8 @@ import java.util.Map;
 public final class Case implements Closeable {
 
     private static final String MARKER = "case.json";
+    static final String INDEX = "index";
+    static final String MANIFEST = "manifest.jsonl";
 
     private final Path dir;
     private final EventIndex index;
@@ -37,23 +39,36 @@ public final class Case implements Closeable {
         this.search = new SearchService(index);
     }
 
-    /** Opens the case in {@code dir}, creating it when the folder is missing or empty. */
+    /**
+     * Opens the case in {@code dir}, creating it when the folder is missing or empty. An existing case is
+     * opened without writing a byte to it: its index is opened read-only, and imports open a writer of their
+     * own for as long as they run.
+     *
+     * @throws org.trailworkbench.index.DamagedIndexException when the case's index cannot be opened as
+     *         committed; {@link CaseCheck} tells what is wrong and {@link CaseRebuild} repairs it
+     */
     public static Case open(Path dir) throws IOException {
         Path folder = dir.toAbsolutePath().normalize();
         if (!Files.exists(folder.resolve(MARKER))) {
-            if (Files.isDirectory(folder)) {
-                try (var entries = Files.list(folder)) {
-                    if (entries.findAny().isPresent()) {
-                        throw new IOException(folder + " is not a Trail Workbench case (no " + MARKER
-                                + ") and is not empty; choose an empty or new folder");
-                    }
+            create(folder);
+        }
+        return new Case(folder, EventIndex.openReadOnly(folder.resolve(INDEX)), Manifest.load(folder.resolve(MANIFEST)));
+    }
+
+    /** The marker first: a crash before the index is made leaves a case that check and rebuild can repair. */
+    private static void create(Path folder) throws IOException {
+        if (Files.isDirectory(folder)) {
+            try (var entries = Files.list(folder)) {
+                if (entries.findAny().isPresent()) {
+                    throw new IOException(folder + " is not a Trail Workbench case (no " + MARKER
+                            + ") and is not empty; choose an empty or new folder");
                 }
             }
-            Files.createDirectories(folder);
-            JsonMapper.builder().build().writeValue(folder.resolve(MARKER).toFile(),
-                    Map.of("format", 1, "created", Instant.now().toString()));
         }
-        return new Case(folder, EventIndex.open(folder.resolve("index")), Manifest.load(folder.resolve("manifest.jsonl")));
+        Files.createDirectories(folder);
+        JsonMapper.builder().build().writeValue(folder.resolve(MARKER).toFile(),
+                Map.of("format", 1, "created", Instant.now().toString()));
+        EventIndex.create(folder.resolve(INDEX));
     }
 
     public static boolean isCase(Path dir) {

@@ -2,7 +2,10 @@ package org.trailworkbench.casefile;
 
 import org.trailworkbench.ingest.FileKind;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One line of the manifest: a file that was imported, what it held and what became of it.
@@ -17,9 +20,20 @@ import java.time.Instant;
  * @param reason     why it was damaged, skipped or failed; null when imported cleanly
  * @param importedAt when this import finished the file
  * @param etag       the store's version tag (S3 ETag) of the bytes read, or null for files on disk
+ * @param warnings   what was kept but deserves a look (events without a usable time, repeated keys)
  */
 public record FileRecord(String source, String id, long size, String sha256, long events, FileKind kind,
-                         FileStatus status, String reason, Instant importedAt, String etag) {
+                         FileStatus status, String reason, Instant importedAt, String etag,
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings) {
+
+    public FileRecord {
+        warnings = warnings == null ? List.of() : List.copyOf(warnings); // manifests written before had none
+    }
+
+    public FileRecord(String source, String id, long size, String sha256, long events, FileKind kind,
+                      FileStatus status, String reason, Instant importedAt, String etag) {
+        this(source, id, size, sha256, events, kind, status, reason, importedAt, etag, List.of());
+    }
 
     /** A file without a store version tag, such as a file on disk. */
     public FileRecord(String source, String id, long size, String sha256, long events, FileKind kind,

@@ -36,6 +36,11 @@ public record ImportReport(List<FileOutcome> files, List<Skipped> skipped, long 
         return files.stream().filter(f -> !f.unchanged() && f.isProblem()).toList();
     }
 
+    /** Files read in this import that were kept whole but have something worth a look. */
+    public List<FileOutcome> warnings() {
+        return files.stream().filter(f -> !f.unchanged() && !f.record().warnings().isEmpty()).toList();
+    }
+
     public List<FileOutcome> changed() {
         return files.stream().filter(f -> f.changedFrom() != null).toList();
     }

@@ -13,11 +13,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -168,7 +166,7 @@ final class Importer {
                 }
             }
             String changedFrom = previous.map(FileRecord::sha256).orElse(null);
-            MessageDigest sha256 = sha256();
+            MessageDigest sha256 = Sha256.digest();
             ReadResult result;
             try (InputStream in = new DigestInputStream(new Counting(file.open(), counters.bytes), sha256)) {
                 if (digestByPath) {
@@ -184,14 +182,14 @@ final class Importer {
                     in.transferTo(java.io.OutputStream.nullOutputStream());
                 }
             }
-            String sha = HexFormat.of().formatHex(sha256.digest());
+            String sha = Sha256.hex(sha256);
             if (changedFrom != null && changedFrom.equals(sha)) {
                 changedFrom = null; // re-read because the last attempt failed, not because it changed
             }
             FileKind kind = trailPath != null && trailPath.kind() == FileKind.INSIGHTS && result.kind() == FileKind.EVENTS
                     ? FileKind.INSIGHTS : result.kind();
             return new FileOutcome(new FileRecord(file.source(), file.id(), file.size(), sha, result.events(), kind,
-                    status(result), reason(result), Instant.now(), file.etag()), false, changedFrom);
+                    status(result), reason(result), Instant.now(), file.etag(), result.warnings()), false, changedFrom);
         } catch (IOException e) {
             return new FileOutcome(new FileRecord(file.source(), file.id(), file.size(), null, 0, null,
                     FileStatus.FAILED, "cannot be read: " + describe(e), Instant.now()), false, null);
@@ -227,19 +225,9 @@ final class Importer {
     }
 
     private static String hashOnly(SourceFile file, Counters counters) throws IOException {
-        MessageDigest sha256 = sha256();
-        try (InputStream in = new DigestInputStream(file.open(), sha256)) {
-            counters.bytes.addAndGet(in.transferTo(java.io.OutputStream.nullOutputStream()));
-        }
-        return HexFormat.of().formatHex(sha256.digest());
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        Sha256.Hashed hashed = Sha256.of(file.open());
+        counters.bytes.addAndGet(hashed.bytes());
+        return hashed.hex();
     }
 
     private static final class Counters {

@@ -16,6 +16,11 @@ final class CaseOption {
 
     /** For commands that read: a missing case is an error, not a new empty case. */
     Case openExisting() throws IOException, CliFailure {
+        return Case.open(existingFolder());
+    }
+
+    /** The folder of an existing case, for commands that work on a case that may not open (check, rebuild). */
+    Path existingFolder() throws CliFailure {
         if (!Case.isCase(dir)) {
             if (!Files.exists(dir)) {
                 throw new CliFailure("no case at " + dir + " (create one with: trail-workbench import --case "
@@ -23,7 +28,7 @@ final class CaseOption {
             }
             throw new CliFailure(dir + " is not a Trail Workbench case (it has no case.json)");
         }
-        return Case.open(dir);
+        return dir.toAbsolutePath().normalize();
     }
 
     /** For import: creates the case when the folder is new or empty. */

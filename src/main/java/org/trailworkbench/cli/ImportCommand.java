@@ -71,12 +71,7 @@ final class ImportCommand implements Callable<Integer> {
             throw new CliFailure("no such file or folder: " + source);
         }
         ProgressLine line = new ProgressLine(cli.err(), cli.interactive() && !quiet);
-        ImportListener listener = new ImportListener() {
-            @Override
-            public void progress(ImportProgress p) {
-                line.show(describe(p));
-            }
-        };
+        ImportListener listener = progressOn(line, "");
         cli.interrupts().needsCleanup();
         ImportReport report;
         Path caseDir;
@@ -115,6 +110,16 @@ final class ImportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+    }
+
+    /** Shows an import's progress on the line, after {@code prefix}. */
+    static ImportListener progressOn(ProgressLine line, String prefix) {
+        return new ImportListener() {
+            @Override
+            public void progress(ImportProgress p) {
+                line.show(prefix + describe(p));
+            }
+        };
     }
 
     static String describe(ImportProgress p) {
@@ -158,6 +163,13 @@ final class ImportCommand implements Callable<Integer> {
             for (FileOutcome p : problems) {
                 out.println("  " + Format.printable(p.record().id()) + ": " + statusName(p.record().status())
                         + (p.record().reason() == null ? "" : ": " + Format.printable(p.record().reason())));
+            }
+        }
+        List<FileOutcome> warned = r.warnings();
+        if (!warned.isEmpty()) {
+            out.println("Warnings (" + warned.size() + " files):");
+            for (FileOutcome w : warned) {
+                w.record().warnings().forEach(text -> out.println("  " + Format.printable(w.record().id()) + ": " + text));
             }
         }
         List<FileOutcome> changed = r.changed();
@@ -221,6 +233,8 @@ final class ImportCommand implements Callable<Integer> {
             m.put("reason", p.record().reason());
             return m;
         }).toList());
+        json.put("warnings", r.warnings().stream().map(w -> Map.of("path", w.record().id(),
+                "warnings", w.record().warnings())).toList());
         json.put("changed", r.changed().stream().map(c -> c.record().id()).toList());
         json.put("skipped", r.skipped().stream().map(s -> Map.of("path", s.path(), "reason", s.reason())).toList());
         return json;

@@ -1,6 +1,7 @@
 package org.trailworkbench.cli;
 
 import org.apache.lucene.store.LockObtainFailedException;
+import org.trailworkbench.index.DamagedIndexException;
 import org.trailworkbench.search.QuerySyntaxException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
@@ -31,8 +33,8 @@ import java.util.concurrent.Callable;
         description = "Import, search and export AWS CloudTrail logs kept in a case folder.",
         footer = {"", "Without a command the jar opens the workbench window. See docs/CLI.md for examples."},
         subcommands = {ImportCommand.class, SearchCommand.class, FacetsCommand.class, TimelineCommand.class,
-                ExportCommand.class, StatsCommand.class, VerifyCommand.class, InsightsCommand.class,
-                DownloadCommand.class})
+                ExportCommand.class, StatsCommand.class, CheckCommand.class, RebuildCommand.class,
+                VerifyCommand.class, InsightsCommand.class, DownloadCommand.class})
 public final class TrailCli implements Callable<Integer> {
 
     public static final int OK = 0;
@@ -156,6 +158,11 @@ public final class TrailCli implements Callable<Integer> {
         }
         if (e instanceof UncheckedIOException unchecked) {
             return describe(unchecked.getCause());
+        }
+        if (e instanceof DamagedIndexException damaged) {
+            Path caseDir = damaged.indexDir().getParent();
+            return damaged.getMessage() + "; see what is wrong with 'trail-workbench check --case " + caseDir
+                    + "' and repair it with 'trail-workbench rebuild --case " + caseDir + "'";
         }
         if (e instanceof LockObtainFailedException) {
             return "the case is busy: another import (in this or another program) is writing to it";

@@ -17,6 +17,7 @@ import org.trailworkbench.ingest.ParsedEvent;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -37,52 +38,83 @@ public final class EventIndex implements Closeable {
         this.directory = directory;
         this.searchThreads = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()),
                 daemon("search"));
-        this.searchers = new SearcherManager(directory, new SearcherFactory() {
-            @Override
-            public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader,
-                                             org.apache.lucene.index.IndexReader previous) {
-                return new IndexSearcher(reader, searchThreads);
-            }
-        });
+        try {
+            this.searchers = new SearcherManager(directory, new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader,
+                                                 org.apache.lucene.index.IndexReader previous) {
+                    return new IndexSearcher(reader, searchThreads);
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            searchThreads.shutdownNow();
+            throw e;
+        }
     }
 
-    /** Opens the index in {@code dir}, creating an empty one first if there is none. */
-    public static EventIndex open(Path dir) throws IOException {
-        Directory directory = FSDirectory.open(dir);
-        if (!DirectoryReader.indexExists(directory)) {
-            try (IndexWriter writer = new IndexWriter(directory, writerConfig())) {
-                writer.setLiveCommitData(Map.of(Fields.SCHEMA_KEY, Fields.SCHEMA_VERSION).entrySet());
-                writer.commit();
-            }
+    /**
+     * Opens the committed index in {@code dir} for searching. Nothing in the folder is created, changed or
+     * deleted (no IndexWriter, no lock file): reading a case must never repair it by throwing files away.
+     *
+     * @throws DamagedIndexException when the folder, its commit or a file the commit names is missing or broken
+     */
+    public static EventIndex openReadOnly(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new DamagedIndexException(dir, "the index folder " + dir + " is missing", null);
         }
+        Directory directory = FSDirectory.open(dir);
         try {
+            if (!DirectoryReader.indexExists(directory)) {
+                throw new DamagedIndexException(dir, "it has no commit (its segments_N file is missing)", null);
+            }
             checkSchema(directory, dir);
             return new EventIndex(directory);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            directory.close();
+            throw DamagedIndexException.isDamage(e) ? DamagedIndexException.of(dir, e) : e;
+        } catch (RuntimeException e) {
             directory.close();
             throw e;
         }
     }
 
-    /** A case indexed under an older schema would answer queries wrongly, without a word: refuse it. */
+    /** A case indexed under another schema would answer queries wrongly, without a word: refuse it. */
     private static void checkSchema(Directory directory, Path dir) throws IOException {
         try (DirectoryReader reader = DirectoryReader.open(directory)) {
             String schema = reader.getIndexCommit().getUserData().get(Fields.SCHEMA_KEY);
             if (reader.numDocs() > 0 && !Fields.SCHEMA_VERSION.equals(schema)) {
-                throw new IOException("the case index at " + dir + " was built by an older version of Trail Workbench"
+                throw new IOException("the case index at " + dir + " was built by another version of Trail Workbench"
                         + " (index schema " + (schema == null ? "1" : schema) + ", this version reads "
-                        + Fields.SCHEMA_VERSION + "); import its files into a new case");
+                        + Fields.SCHEMA_VERSION + "); rebuild it from its files with 'trail-workbench rebuild --case "
+                        + dir.getParent() + "'");
             }
         }
     }
 
+    /** Creates an empty index in {@code dir}, which must be missing or empty: never writes over files. */
+    public static void create(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        try (var entries = Files.list(dir)) {
+            if (entries.findAny().isPresent()) {
+                throw new java.nio.file.FileAlreadyExistsException(dir.toString(), null,
+                        "not creating an index in a folder that holds files");
+            }
+        }
+        try (Directory directory = FSDirectory.open(dir);
+             IndexWriter writer = new IndexWriter(directory, writerConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
+            writer.setLiveCommitData(Map.of(Fields.SCHEMA_KEY, Fields.SCHEMA_VERSION).entrySet());
+            writer.commit();
+        }
+    }
+
+    /** APPEND: a writer opened on a folder without a commit fails instead of starting an empty index there. */
     static IndexWriterConfig writerConfig() {
         Analyzer analyzer = new PerFieldAnalyzerWrapper(new KeywordAnalyzer(),
                 Map.of(Fields.ALL, Analyzers.freeText()));
         TieredMergePolicy merges = new TieredMergePolicy();
         merges.setSegmentsPerTier(16);
         return new IndexWriterConfig(analyzer)
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setOpenMode(IndexWriterConfig.OpenMode.APPEND)
                 .setRAMBufferSizeMB(192)
                 .setUseCompoundFile(false)
                 .setMergePolicy(merges)

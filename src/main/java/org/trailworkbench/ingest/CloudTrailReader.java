@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 
@@ -26,7 +27,8 @@ import java.util.zip.ZipException;
  * events, JSON Lines, Event history output (the event as a JSON string in {@code CloudTrailEvent}), or a
  * log-shipper envelope holding a whole log file as a string in {@code _raw}.
  *
- * <p>Only one record is ever held in memory. When a file is damaged the records read before the damage
+ * <p>Only one record is ever held in memory, and {@link RecordLimits} caps its size, so that what an import
+ * needs grows with its workers, not with its files. When a file is damaged the records read before the damage
  * have already reached the sink; the result says where and why reading stopped.
  */
 public final class CloudTrailReader {
@@ -34,6 +36,8 @@ public final class CloudTrailReader {
     private static final int GZIP_MAGIC_1 = 0x1f;
     private static final int GZIP_MAGIC_2 = 0x8b;
     private static final String INSIGHT_EVENT_TYPE = "AwsCloudTrailInsight";
+    /** The query that finds events whose time could not be read: they have no point in the time field. */
+    public static final String UNTIMED_QUERY = "NOT eventTime:[* TO *]";
 
     private final JsonFactory factory;
     private final PathCache paths = new PathCache();
@@ -46,7 +50,7 @@ public final class CloudTrailReader {
                 .disable(StreamReadFeature.AUTO_CLOSE_SOURCE) // the caller hashes the rest of the bytes
                 .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8) // emoji are written as UTF-8, not as escapes
                 .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxStringLength(200_000_000)
+                        .maxStringLength(RecordLimits.MAX_RECORD_BYTES)
                         .maxNestingDepth(2_000)
                         .build())
                 .build();
@@ -185,6 +189,13 @@ public final class CloudTrailReader {
             state.insights = true;
         }
         var event = new ParsedEvent(json, id, Timestamps.parseMillis(time), item.leaves, item.objectPaths);
+        if (!event.hasTime()) {
+            state.untimed++;
+        }
+        if (item.firstDuplicate != null) {
+            state.repeatedKeys++;
+            state.repeatedExamples.add(item.firstDuplicate);
+        }
         try {
             state.sink.accept(event);
         } catch (IOException e) {
@@ -223,6 +234,9 @@ public final class CloudTrailReader {
     private static String describe(JsonProcessingException e, State state) {
         JsonLocation at = e.getLocation();
         String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        if (e instanceof StreamConstraintsException) {
+            return RecordLimits.describe(e.getOriginalMessage()) + where + "; the rest of the file was not read";
+        }
         if (!state.sawJson) {
             return "not JSON" + where + ": " + e.getOriginalMessage();
         }
@@ -252,6 +266,15 @@ public final class CloudTrailReader {
         boolean digest;
         boolean insights;
         String damage;
+        long untimed;
+        long repeatedKeys;
+        /** A few paths of repeated keys, for the warning; a set so one bad key does not fill it. */
+        final java.util.Set<String> repeatedExamples = new java.util.LinkedHashSet<>() {
+            @Override
+            public boolean add(String path) {
+                return size() < 3 && super.add(path);
+            }
+        };
 
         State(EventSink sink) {
             this.sink = sink;
@@ -270,7 +293,20 @@ public final class CloudTrailReader {
             } else {
                 kind = FileKind.NOT_CLOUDTRAIL;
             }
-            return new ReadResult(kind, events, skipped, damage);
+            return new ReadResult(kind, events, skipped, damage, warnings());
+        }
+
+        private java.util.List<String> warnings() {
+            java.util.List<String> warnings = new java.util.ArrayList<>();
+            if (untimed > 0) {
+                warnings.add(untimed + (untimed == 1 ? " event has" : " events have") + " no parseable eventTime: kept, "
+                        + "outside every time range; find them with: " + UNTIMED_QUERY);
+            }
+            if (repeatedKeys > 0) {
+                warnings.add(repeatedKeys + (repeatedKeys == 1 ? " record repeats" : " records repeat")
+                        + " a key within one object (" + String.join(", ", repeatedExamples) + "): the first value is kept");
+            }
+            return warnings;
         }
     }
 }

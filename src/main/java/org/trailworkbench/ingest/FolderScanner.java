@@ -1,6 +1,8 @@
 package org.trailworkbench.ingest;
 
 import java.io.IOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +10,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 
@@ -37,7 +40,8 @@ public final class FolderScanner {
             files.add(new LocalFile(source, base, base.getFileName().toString(), Files.size(base)));
             return new Scan(files, skipped, 0);
         }
-        Files.walkFileTree(base, new SimpleFileVisitor<>() {
+        // links are followed so that a linked log file imports; loops come back as FileSystemLoopException
+        Files.walkFileTree(base, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                 boolean hidden = !dir.equals(base) && dir.getFileName().toString().startsWith(".");
@@ -47,10 +51,14 @@ public final class FolderScanner {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 String name = file.getFileName().toString();
-                if (!attrs.isRegularFile() || name.startsWith(".") || isCompanion(name)) {
+                if (name.startsWith(".") || isCompanion(name)) {
                     return FileVisitResult.CONTINUE;
                 }
-                String relative = base.relativize(file).toString().replace('\\', '/');
+                if (!attrs.isRegularFile()) {
+                    skipped.add(new Skipped(file.toString(), SpecialFiles.describe(file, attrs)));
+                    return FileVisitResult.CONTINUE;
+                }
+                String relative = SlashPaths.of(base.relativize(file));
                 if (!looksLikeLogFile(name)) {
                     skipped.add(new Skipped(file.toString(), "not a CloudTrail file type (.json, .json.gz, .jsonl)"));
                     return FileVisitResult.CONTINUE;
@@ -65,7 +73,9 @@ public final class FolderScanner {
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException e) {
-                skipped.add(new Skipped(file.toString(), "cannot be read: " + e.getMessage()));
+                skipped.add(new Skipped(file.toString(), e instanceof FileSystemLoopException
+                        ? "a symbolic link loop: it leads back to a folder that contains it"
+                        : "cannot be read: " + e.getMessage()));
                 return FileVisitResult.CONTINUE;
             }
         });

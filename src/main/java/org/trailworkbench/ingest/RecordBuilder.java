@@ -4,13 +4,16 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Walks one JSON object token by token, copying it to a compact buffer and flattening its leaves to dotted
@@ -24,6 +27,11 @@ final class RecordBuilder {
     final Map<String, String> topLevel = new HashMap<>();
     List<ParsedEvent.Leaf> leaves;
     List<String> objectPaths;
+    /** The path of the first key this record repeats within one object, or null. */
+    String firstDuplicate;
+    /** Keys seen in each object being copied, by depth; reused, since a set per object costs import time. */
+    private final List<Set<String>> keysByDepth = new ArrayList<>();
+    private int depth;
     private final ByteArrayBuilder buffer = new ByteArrayBuilder(4096);
     private final JsonGenerator out;
     private final PathCache paths;
@@ -40,6 +48,8 @@ final class RecordBuilder {
         out.flush();
         buffer.reset();
         topLevel.clear();
+        firstDuplicate = null;
+        depth = 0;
         leaves = new ArrayList<>(64);
         objectPaths = new ArrayList<>(16);
     }
@@ -51,11 +61,16 @@ final class RecordBuilder {
      */
     void copyObject(JsonParser parser, TopLevelHook nested) throws IOException {
         out.writeStartObject();
+        Set<String> keys = enterObject();
         JsonToken token;
         while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
             if (nested != null && nested.consume(name, value, parser)) {
+                continue;
+            }
+            if (!keys.add(name)) {
+                skipDuplicate(parser, name);
                 continue;
             }
             out.writeFieldName(name);
@@ -65,6 +80,7 @@ final class RecordBuilder {
             copyValue(parser, value, name);
         }
         expectEnd(token, JsonToken.END_OBJECT, parser);
+        depth--;
         out.writeEndObject();
     }
 
@@ -78,13 +94,20 @@ final class RecordBuilder {
             case START_OBJECT -> {
                 objectPaths.add(path);
                 out.writeStartObject();
+                Set<String> keys = enterObject();
                 JsonToken t;
                 while ((t = parser.nextToken()) == JsonToken.FIELD_NAME) {
                     String name = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    if (!keys.add(name)) {
+                        skipDuplicate(parser, paths.child(path, name));
+                        continue;
+                    }
                     out.writeFieldName(name);
-                    copyValue(parser, parser.nextToken(), paths.child(path, name));
+                    copyValue(parser, value, paths.child(path, name));
                 }
                 expectEnd(t, JsonToken.END_OBJECT, parser);
+                depth--;
                 out.writeEndObject();
             }
             case START_ARRAY -> {
@@ -104,11 +127,13 @@ final class RecordBuilder {
                 String text = parser.getText();
                 out.writeString(text);
                 leaves.add(new ParsedEvent.Leaf(path, text));
+                checkSize(parser);
             }
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
                 String text = parser.getText();
                 out.writeNumber(text);
                 leaves.add(new ParsedEvent.Leaf(path, text));
+                checkSize(parser);
             }
             case VALUE_TRUE -> {
                 out.writeBoolean(true);
@@ -120,6 +145,37 @@ final class RecordBuilder {
             }
             case VALUE_NULL -> out.writeNull();
             default -> throw new com.fasterxml.jackson.core.JsonParseException(parser, "unexpected token " + token);
+        }
+    }
+
+    private Set<String> enterObject() {
+        if (keysByDepth.size() == depth) {
+            keysByDepth.add(new HashSet<>());
+        }
+        Set<String> keys = keysByDepth.get(depth++);
+        keys.clear();
+        return keys;
+    }
+
+    /**
+     * A key repeated in one object keeps its first value, everywhere: the stored JSON, search, facets and
+     * export all see one value. Parsers disagree on which one wins (most keep the last); the first is the one
+     * a streaming copy can keep, and the import warns so that nobody relies on it silently.
+     */
+    private void skipDuplicate(JsonParser parser, String path) throws IOException {
+        parser.skipChildren();
+        if (firstDuplicate == null) {
+            firstDuplicate = path;
+        }
+    }
+
+    /** A record is copied whole before it is indexed: past the limits it would only exhaust the heap. */
+    private void checkSize(JsonParser parser) throws StreamConstraintsException {
+        if (leaves.size() + objectPaths.size() > RecordLimits.MAX_RECORD_VALUES) {
+            throw new StreamConstraintsException(RecordLimits.tooManyValues(), parser.currentLocation());
+        }
+        if (buffer.size() > RecordLimits.MAX_RECORD_BYTES) {
+            throw new StreamConstraintsException(RecordLimits.tooLarge(), parser.currentLocation());
         }
     }
 

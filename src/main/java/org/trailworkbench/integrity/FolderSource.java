@@ -2,6 +2,7 @@ package org.trailworkbench.integrity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.trailworkbench.ingest.SlashPaths;
 import org.trailworkbench.task.Cancellation;
 
 import java.io.IOException;
@@ -85,12 +86,13 @@ public final class FolderSource implements EvidenceSource {
         return objects;
     }
 
+    /** Only the platform's separator splits names: a backslash in a name on Linux stays part of the key. */
     private String key(Path file) {
-        return root.relativize(file).toString().replace('\\', '/');
+        return SlashPaths.of(root.relativize(file));
     }
 
     private Path file(String key) {
-        return root.resolve(key.replace('/', root.getFileSystem().getSeparator().charAt(0)));
+        return SlashPaths.resolve(root, key);
     }
 
     @Override

@@ -32,6 +32,12 @@ import java.time.ZoneOffset;
  */
 public final class EventQueryParser {
 
+    /**
+     * Deepest nesting of parentheses a query may have. Lucene's parser recurses once per level, so thousands
+     * of levels overflow the stack; no query a person writes comes near this.
+     */
+    public static final int MAX_NESTING = 100;
+
     private EventQueryParser() {
     }
 
@@ -39,6 +45,7 @@ public final class EventQueryParser {
         if (text == null || text.isBlank() || text.strip().equals("*") || text.strip().equals("*:*")) {
             return new MatchAllDocsQuery();
         }
+        checkNesting(text);
         var parser = new PathQueryParser();
         try {
             return parser.parse(text);
@@ -50,6 +57,25 @@ public final class EventQueryParser {
             throw new QuerySyntaxException(firstLine(e.getMessage()), 0);
         } catch (org.apache.lucene.search.IndexSearcher.TooManyClauses e) {
             throw new QuerySyntaxException("the query expands to too many terms; make wildcards more specific", 0);
+        }
+    }
+
+    /** Counts parentheses outside quotes and escapes, before the recursive parser ever sees the text. */
+    private static void checkNesting(String text) throws QuerySyntaxException {
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(' && ++depth > MAX_NESTING) {
+                throw new QuerySyntaxException("Syntax error at column " + (i + 1) + ": parentheses nested more than "
+                        + MAX_NESTING + " deep", i + 1);
+            } else if (!quoted && c == ')' && depth > 0) {
+                depth--;
+            }
         }
     }
 

@@ -21,8 +21,11 @@ import javafx.stage.Stage;
 import org.trailworkbench.casefile.Case;
 import org.trailworkbench.index.Fields;
 import org.trailworkbench.search.SearchRequest;
+import org.trailworkbench.index.DamagedIndexException;
+import org.trailworkbench.ui.cases.DamagedCaseDialog;
 import org.trailworkbench.ui.cases.RecentCases;
 import org.trailworkbench.ui.errors.ErrorDialog;
+import org.trailworkbench.ui.errors.ErrorMessages;
 import org.trailworkbench.ui.explore.ExploreModel;
 import org.trailworkbench.ui.explore.ExploreView;
 import org.trailworkbench.ui.exporting.ExportDialog;
@@ -189,7 +192,13 @@ public final class MainWindow {
             if (then != null) {
                 then.accept(opened);
             }
-        }, error -> ErrorDialog.show(stage, "The case at " + dir + " could not be opened", error));
+        }, error -> {
+            if (ErrorMessages.unwrap(error) instanceof DamagedIndexException damaged) {
+                new DamagedCaseDialog(stage, dir, () -> openCase(dir, then)).show(damaged);
+            } else {
+                ErrorDialog.show(stage, "The case at " + dir + " could not be opened", error);
+            }
+        });
     }
 
     private void loadFieldPaths(Case c) {

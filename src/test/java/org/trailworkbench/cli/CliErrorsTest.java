@@ -57,6 +57,17 @@ class CliErrorsTest {
     }
 
     @Test
+    void aQueryOfFiveThousandNestedParenthesesIsAUsageErrorOfOneLine() {
+        String deep = "(".repeat(5_000) + "x" + ")".repeat(5_000);
+        for (String command : new String[]{"search", "facets", "timeline"}) {
+            CliRun run = CliRun.of(command, "--case", caseDir, "-q", deep);
+            assertThat(run.code()).as(command).isEqualTo(TrailCli.USAGE);
+            assertThat(run.errLines()).as(command).containsExactly(
+                    "error: Syntax error at column 101: parentheses nested more than 100 deep");
+        }
+    }
+
+    @Test
     void unknownOptionsAndCommands() {
         CliRun run = CliRun.of("search", "--case", caseDir, "--bogus");
         assertUsage(run, "Unknown option: '--bogus'");

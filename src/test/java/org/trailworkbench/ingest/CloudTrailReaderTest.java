@@ -203,4 +203,51 @@ class CloudTrailReaderTest {
         assertThat(read(shipped).events().get(0).eventTime())
                 .isEqualTo(java.time.Instant.parse("2024-05-14T06:01:02.500Z").toEpochMilli());
     }
+
+    @Test
+    void aRecordPastTheSizeLimitsIsDamageAfterTheRecordsBeforeIt() throws IOException {
+        String manyValues = event("big", "GetObject").replace("\"bucketName\":\"evidence\"",
+                "\"list\":[" + "1,".repeat(RecordLimits.MAX_RECORD_VALUES) + "1]");
+        Read values = read(gzip(logFile(event("e1", "GetObject"), manyValues, event("e3", "GetObject"))));
+        assertThat(values.events()).extracting(ParsedEvent::eventId).containsExactly("e1");
+        assertThat(values.result().damage()).startsWith("too large: a record with more than 500000 values")
+                .endsWith("the rest of the file was not read");
+
+        String line = "x".repeat(1000);
+        String manyBytes = event("big", "GetObject").replace("\"bucketName\":\"evidence\"",
+                "\"list\":[\"" + (line + "\",\"").repeat(RecordLimits.MAX_RECORD_BYTES / 1000) + "\"]");
+        Read bytes = read(gzip(logFile(event("e1", "GetObject"), manyBytes)));
+        assertThat(bytes.events()).hasSize(1);
+        assertThat(bytes.result().damage()).startsWith("too large: a record larger than 16 MiB");
+    }
+
+    @Test
+    void aRepeatedKeyKeepsItsFirstValueEverywhereAndIsAWarning() throws IOException {
+        String repeated = event("d1", "GetObject")
+                .replace("\"eventName\":\"GetObject\"", "\"eventName\":\"GetObject\",\"eventName\":\"DeleteBucket\"")
+                .replace("{\"bucketName\":\"evidence\"}", "{\"bucketName\":\"evidence\",\"bucketName\":{\"x\":\"forged\"}}");
+
+        Read r = read(logFile(repeated, event("d2", "PutObject")));
+
+        ParsedEvent first = r.events().get(0);
+        String json = new String(first.json(), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"eventName\":\"GetObject\"").doesNotContain("DeleteBucket").doesNotContain("forged");
+        assertThat(first.leaves()).filteredOn(l -> l.path().equals("eventName")).extracting(ParsedEvent.Leaf::value)
+                .containsExactly("GetObject");
+        assertThat(first.objectPaths()).doesNotContain("requestParameters.bucketName");
+        assertThat(r.result().warnings()).containsExactly(
+                "1 record repeats a key within one object (eventName): the first value is kept");
+        assertThat(r.events().get(1).leaves()).filteredOn(l -> l.path().equals("eventName")).hasSize(1);
+    }
+
+    @Test
+    void eventsWithoutAParseableTimeAreKeptAndCounted() throws IOException {
+        Read r = read(logFile(event("t1", "GetObject").replace("2024-05-14T06:01:02Z", "yesterday"),
+                event("t2", "GetObject").replace("\"eventTime\":\"2024-05-14T06:01:02Z\",", ""),
+                event("t3", "GetObject")));
+
+        assertThat(r.events()).extracting(ParsedEvent::hasTime).containsExactly(false, false, true);
+        assertThat(r.result().warnings()).containsExactly("2 events have no parseable eventTime: kept, outside every "
+                + "time range; find them with: NOT eventTime:[* TO *]");
+    }
 }

@@ -79,7 +79,7 @@ final class Evidence {
     }
 
     String key(Path file) {
-        return root.relativize(file).toString().replace('\\', '/');
+        return org.trailworkbench.ingest.SlashPaths.of(root.relativize(file));
     }
 
     Path file(String key) {

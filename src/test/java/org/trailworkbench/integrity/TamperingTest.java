@@ -317,6 +317,20 @@ class TamperingTest {
     }
 
     @Test
+    void aLogWithABackslashInItsNameKeepsItsExactKey() throws IOException {
+        Path model = e.logs(ACCOUNT, HOME).get(20);
+        Path injected = model.resolveSibling(model.getFileName().toString().replaceAll("_[A-Za-z0-9]{16}\\.json\\.gz$",
+                "_Injected\\\\0000000.json.gz"));
+        Files.copy(model, injected);
+        String key = e.key(injected);
+        assertThat(key).contains("_Injected\\0000000.json.gz").doesNotContain("Injected/");
+
+        VerificationReport r = e.verify();
+        assertThat(findings(r)).containsExactly("LOG_NOT_IN_DIGEST " + key);
+        assertThat(item(r, ItemKind.LOG, key).reason()).contains("does not list it");
+    }
+
+    @Test
     void aLogSwappedFromAnotherHourDoesNotMatch() throws IOException {
         List<Path> logs = e.logs(ACCOUNT, HOME);
         Path early = logs.get(5);

@@ -83,6 +83,49 @@ class S3ImportTest {
     }
 
     @Test
+    void rebuildReadsEachObjectInItsRecordedVersionAndLeavesOutOneReplacedSince() throws Exception {
+        Path small = dir.resolve("small-trail");
+        for (int hour = 1; hour <= 3; hour++) {
+            org.trailworkbench.testing.TrailFiles.writeLog(small, "us-east-1", "20240514T0" + hour + "00Z", List.of(
+                    org.trailworkbench.testing.TrailFiles.Event.of("h" + hour + "a", "2024-05-14T0" + hour + ":00:00Z", "GetObject"),
+                    org.trailworkbench.testing.TrailFiles.Event.of("h" + hour + "b", "2024-05-14T0" + hour + ":01:00Z", "PutObject")));
+        }
+        server.uploadTrail(small, "rebuild-trail", ""); // a bucket of its own: the other tests share theirs
+        Path caseDir = dir.resolve("s3-rebuild");
+        ImportReport first = importS3(caseDir, S3Location.parse("s3://rebuild-trail"), S3Selection.ALL, server.settings());
+        assertThat(first.count(FileStatus.IMPORTED)).isEqualTo(3);
+        org.trailworkbench.casefile.FileRecord replaced;
+        try (Case c = Case.open(caseDir)) {
+            replaced = c.manifest().files().stream().filter(f -> f.status() == FileStatus.IMPORTED && f.events() > 0)
+                    .findFirst().orElseThrow();
+        }
+        S3Location object = S3Location.parse(replaced.id());
+        server.client().putObject(b -> b.bucket(object.bucket()).key(object.prefix()),
+                software.amazon.awssdk.core.sync.RequestBody.fromString("{\"Records\":[]}"));
+        try (var index = java.nio.file.Files.list(caseDir.resolve("index"))) {
+            for (Path segments : index.filter(p -> p.getFileName().toString().startsWith("segments_")).toList()) {
+                java.nio.file.Files.delete(segments);
+            }
+        }
+
+        org.trailworkbench.casefile.RebuildReport rebuilt;
+        try (ManifestSources sources = new ManifestSources(server.settings())) {
+            rebuilt = new org.trailworkbench.casefile.CaseRebuild(caseDir, sources, sources.workers(caseDir))
+                    .run(ImportListener.SILENT, Cancellation.none());
+        }
+
+        assertThat(rebuilt.leftOut()).singleElement().satisfies(l -> {
+            assertThat(l.id()).isEqualTo(replaced.id());
+            assertThat(l.reason()).contains("changed since it was imported (its ETag is no longer " + replaced.etag());
+        });
+        assertThat(rebuilt.reread().eventsRead()).isEqualTo(first.eventsRead() - replaced.events());
+        assertThat(rebuilt.reread().problems()).extracting(o -> o.record().id()).containsExactly(replaced.id());
+        try (Case c = Case.open(caseDir)) {
+            assertThat(c.manifest().get(replaced.id()).orElseThrow().status()).isEqualTo(FileStatus.FAILED);
+        }
+    }
+
+    @Test
     void aFullImportEqualsTheImportOfTheSameTrailFromDisk() throws IOException {
         ImportReport s3 = importS3(dir.resolve("s3-full"), S3Location.parse("s3://" + BUCKET), S3Selection.ALL,
                 server.settings());

@@ -1,5 +1,6 @@
 package org.trailworkbench.search;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -25,5 +26,31 @@ class EventQueryParserTest {
         assertThat(e).isNotNull();
         assertThat(e.getMessage()).startsWith(messageStart).doesNotContain("\n");
         assertThat(e.column()).isEqualTo(column);
+    }
+
+    @Test
+    void fiveThousandNestedParenthesesAreASyntaxErrorNotAStackOverflow() throws Exception {
+        String deep = "(".repeat(5_000) + "eventName:GetObject" + ")".repeat(5_000);
+
+        QuerySyntaxException e = catchThrowableOfType(QuerySyntaxException.class, () -> EventQueryParser.parse(deep));
+
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage()).isEqualTo("Syntax error at column 101: parentheses nested more than 100 deep");
+        String allowed = "(".repeat(EventQueryParser.MAX_NESTING) + "eventName:GetObject" + ")".repeat(EventQueryParser.MAX_NESTING);
+        assertThat(EventQueryParser.parse(allowed)).isEqualTo(EventQueryParser.parse("eventName:GetObject"));
+        String quoted = "eventName:\"" + "(".repeat(5_000) + "\" OR eventName:\\(";
+        assertThat(EventQueryParser.parse(quoted)).isNotNull();
+    }
+
+    @Test
+    void deepBracketsAndOperatorChainsAreOneLineErrorsToo() {
+        for (String hostile : new String[]{"[".repeat(5_000), "{".repeat(5_000), "NOT ".repeat(5_000) + "x",
+                "+".repeat(5_000) + "x", "\"".repeat(5_001)}) {
+            Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> EventQueryParser.parse(hostile));
+            if (thrown != null) {
+                assertThat(thrown).isInstanceOf(QuerySyntaxException.class);
+                assertThat(thrown.getMessage()).doesNotContain("\n");
+            }
+        }
     }
 }

@@ -1,0 +1,60 @@
+package org.trailworkbench.cli;
+
+import org.trailworkbench.casefile.Case;
+import org.trailworkbench.casefile.CaseCheck;
+import org.trailworkbench.casefile.CheckReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Check a case without changing it: Lucene's CheckIndex over its index, then the manifest against "
+                + "the index, file by file. One verdict, and what to do.",
+                "Exit code 0 when the case is healthy, 1 when it is damaged."})
+final class CheckCommand implements Callable<Integer> {
+
+    @ParentCommand
+    TrailCli cli;
+
+    @Mixin
+    CaseOption caseOption;
+
+    @Option(names = "--json", description = "Print the verdict and findings as one JSON document.")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException, CliFailure {
+        CheckReport report = CaseCheck.run(caseOption.existingFolder());
+        String advice = report.advice().replace("--case DIR", "--case " + caseOption.dir);
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("case", caseOption.dir.toAbsolutePath().normalize().toString());
+            doc.put("verdict", report.healthy() ? "healthy" : "damaged");
+            doc.put("problems", report.problems());
+            doc.put("notes", report.notes());
+            doc.put("indexEvents", report.indexEvents() < 0 ? null : report.indexEvents());
+            doc.put("manifestFiles", report.manifestFiles());
+            doc.put("manifestEvents", report.manifestEvents());
+            doc.put("advice", advice);
+            JsonOut.print(cli.out(), doc);
+        } else {
+            PrintWriter out = cli.out();
+            out.println("case:     " + caseOption.dir.toAbsolutePath().normalize());
+            out.println("index:    " + (report.indexEvents() < 0 ? "cannot be read" : Format.count(report.indexEvents()) + " events"));
+            out.println("manifest: " + Format.count(report.manifestFiles()) + " files with events, "
+                    + Format.count(report.manifestEvents()) + " events read from them");
+            out.println("verdict:  " + (report.healthy() ? "healthy" : "damaged"));
+            report.problems().forEach(p -> out.println("  problem: " + Format.printable(p)));
+            report.notes().forEach(n -> out.println("  note:    " + Format.printable(n)));
+            out.println("to do:    " + advice);
+        }
+        return report.healthy() ? TrailCli.OK : TrailCli.FAILURE;
+    }
+}

@@ -34,10 +34,44 @@ final class FacetCollectorManager implements CollectorManager<FacetCollectorMana
     }
 
     /** The histogram's buckets; {@code starts} sorted, the last bucket ending at {@code end}. */
-    record Buckets(long[] starts, long end, String splitBy) {
+    static final class Buckets {
+        private final long[] starts;
+        private final long end;
+        private final String splitBy;
+        /** The width of every bucket when they are all alike (all but months), else 0. */
+        private final long width;
+
+        Buckets(long[] starts, long end, String splitBy) {
+            this.starts = starts;
+            this.end = end;
+            this.splitBy = splitBy;
+            long w = starts.length == 0 ? 0 : end - starts[starts.length - 1];
+            for (int i = 1; i < starts.length && w > 0; i++) {
+                if (starts[i] - starts[i - 1] != w) {
+                    w = 0;
+                }
+            }
+            this.width = w;
+        }
+
+        long[] starts() {
+            return starts;
+        }
+
+        long end() {
+            return end;
+        }
+
+        String splitBy() {
+            return splitBy;
+        }
+
         int indexOf(long time) {
             if (starts.length == 0 || time < starts[0] || time >= end) {
                 return -1;
+            }
+            if (width > 0) {
+                return (int) ((time - starts[0]) / width); // a division instead of a search: once per hit
             }
             int i = java.util.Arrays.binarySearch(starts, time);
             return i >= 0 ? i : -i - 2;
@@ -78,18 +112,27 @@ final class FacetCollectorManager implements CollectorManager<FacetCollectorMana
      * once and kept, since a segment never changes, so only the histogram pass remains. The analyst's first
      * query on a case, and the one most often repeated, costs next to nothing.
      */
-    Result everything(org.apache.lucene.index.IndexReader reader) throws IOException {
+    /** Per segment view and set of buckets, the histogram of all its events (without a split). */
+    private static final Map<HistogramKey, long[]> EVERYTHING_HISTOGRAMS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record HistogramKey(org.apache.lucene.index.IndexReader.CacheKey segment, long first, long end, int buckets) {
+    }
+
+    Result everything(org.apache.lucene.search.IndexSearcher searcher) throws IOException {
         if (!selections.isEmpty()) {
             throw new IllegalStateException("everything() is for requests without facet filters");
         }
-        SliceCollector collector = newCollector();
-        for (LeafReaderContext leaf : reader.leaves()) {
-            Segment segment = new Segment(leaf);
-            collector.current = segment;
-            segment.collectEverything();
-            collector.flush();
+        List<java.util.concurrent.Callable<SliceCollector>> tasks = new ArrayList<>();
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            tasks.add(() -> {
+                SliceCollector collector = newCollector();
+                Segment segment = new Segment(leaf);
+                collector.current = segment;
+                segment.collectEverything();
+                return collector;
+            });
         }
-        return reduce(List.of(collector));
+        return reduce(searcher.getTaskExecutor().invokeAll(tasks)); // segments in parallel
     }
 
     @Override
@@ -267,24 +310,43 @@ final class FacetCollectorManager implements CollectorManager<FacetCollectorMana
             org.apache.lucene.util.Bits live = reader.getLiveDocs();
             var helper = reader.getReaderCacheHelper();
             int[][] cached = helper == null || dims.isEmpty() ? null : EVERYTHING.get(helper.getKey());
+            HistogramKey histogramKey = helper == null || buckets == null || splitValues != null ? null
+                    : new HistogramKey(helper.getKey(), buckets.starts().length == 0 ? 0 : buckets.starts()[0],
+                    buckets.end(), buckets.starts().length);
+            long[] cachedHistogram = histogramKey == null ? null : EVERYTHING_HISTOGRAMS.get(histogramKey);
             if (cached != null) {
                 dimCounts = cached;
+            }
+            if (cachedHistogram != null) {
+                System.arraycopy(cachedHistogram, 0, histogram, 0, histogram.length);
+            }
+            boolean countFacets = cached == null;
+            boolean countTimes = buckets != null && cachedHistogram == null;
+            if (!countFacets && !countTimes) {
+                total = reader.numDocs();
+                return;
             }
             for (int doc = 0, max = reader.maxDoc(); doc < max; doc++) {
                 if (live != null && !live.get(doc)) {
                     continue;
                 }
                 total++;
-                if (cached == null) {
+                if (countFacets) {
                     for (int d = 0; d < dimValues.length; d++) {
                         count(d, doc);
                     }
                 }
-                countTime(doc);
+                if (countTimes) {
+                    countTime(doc);
+                }
             }
-            if (cached == null && helper != null && !dims.isEmpty()
+            if (countFacets && helper != null && !dims.isEmpty()
                     && EVERYTHING.putIfAbsent(helper.getKey(), dimCounts) == null) {
                 helper.addClosedListener(EVERYTHING::remove);
+            }
+            if (countTimes && histogramKey != null
+                    && EVERYTHING_HISTOGRAMS.putIfAbsent(histogramKey, histogram.clone()) == null) {
+                helper.addClosedListener(key -> EVERYTHING_HISTOGRAMS.keySet().removeIf(k -> k.segment() == key));
             }
         }
 
@@ -300,9 +362,18 @@ final class FacetCollectorManager implements CollectorManager<FacetCollectorMana
         }
 
         private boolean passes(int selection, int doc) throws IOException {
-            SortedSetDocValues values = selectionValues[selection];
             java.util.BitSet include = includeOrds[selection];
             boolean wantsInclude = !selections.get(selection).include().isEmpty();
+            int d = selectionDim[selection];
+            int ordPlusOne = d >= 0 && columns != null ? columns.ordPlusOne(d, doc) : -1;
+            if (ordPlusOne == 0) {
+                return !wantsInclude;
+            }
+            if (ordPlusOne > 0) {
+                int ord = ordPlusOne - 1;
+                return !excludeOrds[selection].get(ord) && (include.get(ord) || !wantsInclude);
+            }
+            SortedSetDocValues values = selectionValues[selection];
             if (!values.advanceExact(doc)) {
                 return !wantsInclude;
             }

@@ -5,7 +5,12 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.SimpleCollector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,7 +82,8 @@ class FacetOracleTest {
                 SearchRequest.of("").withFilter("eventSource", new FacetFilter(Set.of(), Set.of("s3.amazonaws.com")))
                         .withFilter("readOnly", new FacetFilter(Set.of("false"), Set.of())),
                 SearchRequest.of("").withRange(new TimeRange(stats.oldest() + 3_600_000L, stats.newest() - 7_200_000L)),
-                SearchRequest.of("readOnly:false").withFacets(5));
+                SearchRequest.of("readOnly:false").withFacets(5),
+                SearchRequest.of("eventSource:s3.amazonaws.com").withSort(SortOrder.OLDEST_FIRST));
         for (int round = 0; round < 2; round++) {
             for (SearchRequest request : requests) {
                 SearchResponse response = c.search().search(request);
@@ -85,11 +91,29 @@ class FacetOracleTest {
                 assertThat(response.total()).as("total of %s", request).isEqualTo(plain.total);
                 assertThat(response.facets()).as("facets of %s", request).isEqualTo(plain.facets);
                 assertThat(response.timeline().counts()).as("histogram of %s", request).isEqualTo(plain.histogram);
+                assertThat(response.hits()).as("first page of %s", request).isEqualTo(plainPage(request));
                 if (request.splitBy() != null) {
                     assertThat(response.timeline().series().keySet()).isNotEmpty();
                 }
             }
         }
+    }
+
+    /** The first page as Lucene's sort gives it over every hit. */
+    private static List<EventHit> plainPage(SearchRequest request) throws Exception {
+        Query full = SearchService.withFacetFilters(SearchService.baseQuery(request), request);
+        SortField time = new SortField(Fields.TIME, SortField.Type.LONG, request.sort() == SortOrder.NEWEST_FIRST);
+        time.setMissingValue(request.sort() == SortOrder.NEWEST_FIRST ? Long.MIN_VALUE : Long.MAX_VALUE);
+        return c.index().withSearcher(searcher -> {
+            TopFieldDocs top = searcher.search(full, request.pageSize(), new Sort(time));
+            List<EventHit> hits = new ArrayList<>();
+            for (ScoreDoc doc : top.scoreDocs) {
+                var stored = searcher.storedFields().document(doc.doc);
+                hits.add(new EventHit((Long) ((FieldDoc) doc).fields[0],
+                        org.trailworkbench.index.EventDocuments.sourceOf(stored), stored.get(Fields.FILE)));
+            }
+            return hits;
+        });
     }
 
     record Plain(long total, Map<String, List<FacetCount>> facets, long[] histogram) {

@@ -282,8 +282,9 @@ public final class SearchService {
         Long to = request.range().to();
         if (from == null || to == null) {
             // everything: the index's own bounds, no search at all
-            Long oldest = everything ? timeBound(searcher, true) : edge(searcher, full, SortOrder.OLDEST_FIRST);
-            Long newest = everything ? timeBound(searcher, false) : edge(searcher, full, SortOrder.NEWEST_FIRST);
+            long[] hitBounds = everything ? null : TimeBounds.of(searcher, full);
+            Long oldest = everything ? timeBound(searcher, true) : hitBounds == null ? null : hitBounds[0];
+            Long newest = everything ? timeBound(searcher, false) : hitBounds == null ? null : hitBounds[1];
             if (oldest == null || newest == null) {
                 return new FacetCollectorManager.Buckets(new long[0], 0, split); // no hits: no buckets
             }
@@ -305,16 +306,6 @@ public final class SearchService {
         byte[] bound = oldest ? PointValues.getMinPackedValue(reader, Fields.TIME)
                 : PointValues.getMaxPackedValue(reader, Fields.TIME);
         return bound == null ? null : LongPoint.decodeDimension(bound, 0);
-    }
-
-    private static Long edge(IndexSearcher searcher, Query query, SortOrder order) throws IOException {
-        TopFieldDocs top = searcher.search(query, 1, sort(order), false);
-        if (top.scoreDocs.length == 0) {
-            return null;
-        }
-        Object value = ((FieldDoc) top.scoreDocs[0]).fields[0];
-        long t = (Long) value;
-        return t == Long.MIN_VALUE || t == Long.MAX_VALUE ? null : t;
     }
 
     /** The global ordinals of the searcher's view, built on its first search and reused by the next ones. */

@@ -14,7 +14,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.trailworkbench.integrity.EvidenceSource;
 import org.trailworkbench.integrity.FolderSource;
-import org.trailworkbench.integrity.S3Source;
 import org.trailworkbench.integrity.Verification;
 import org.trailworkbench.integrity.VerificationItem;
 import org.trailworkbench.integrity.VerificationListener;
@@ -23,6 +22,7 @@ import org.trailworkbench.integrity.VerificationReport;
 import org.trailworkbench.integrity.VerificationScope;
 import org.trailworkbench.s3.AwsSettings;
 import org.trailworkbench.s3.S3Location;
+import org.trailworkbench.s3.S3Source;
 import org.trailworkbench.task.Cancellation;
 import org.trailworkbench.ui.FxTasks;
 
@@ -113,10 +113,8 @@ final class IntegrityModel {
         return new FolderSource(folder, null);
     }
 
-    /** Reading from S3 waits on the network more than on the cores. */
     private static int threads(EvidenceSource evidence) {
-        int cores = Runtime.getRuntime().availableProcessors();
-        return evidence instanceof S3Source ? Math.max(cores, 16) : cores;
+        return evidence instanceof S3Source bucket ? bucket.threads() : Runtime.getRuntime().availableProcessors();
     }
 
     void cancel() {

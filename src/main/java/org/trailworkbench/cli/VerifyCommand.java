@@ -1,5 +1,6 @@
 package org.trailworkbench.cli;
 
+import org.trailworkbench.files.AtomicFiles;
 import org.trailworkbench.integrity.FolderSource;
 import org.trailworkbench.integrity.HtmlReport;
 import org.trailworkbench.integrity.ItemKind;
@@ -26,7 +27,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -34,7 +34,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
@@ -161,14 +160,14 @@ final class VerifyCommand implements Callable<Integer> {
                 if (jsonToStdout) {
                     JsonReport.write(report, out);
                 } else {
-                    writeAtomically(Path.of(json), o -> {
+                    AtomicFiles.write(Path.of(json), o -> {
                         Writer w = new BufferedWriter(new OutputStreamWriter(o, StandardCharsets.UTF_8));
                         JsonReport.write(report, w);
                     });
                 }
             }
             if (html != null) {
-                writeAtomically(html, o -> {
+                AtomicFiles.write(html, o -> {
                     Writer w = new BufferedWriter(new OutputStreamWriter(o, StandardCharsets.UTF_8));
                     HtmlReport.write(report, w);
                     w.flush();
@@ -253,25 +252,5 @@ final class VerifyCommand implements Callable<Integer> {
             out.print(", " + unchecked + "/" + total + " " + name + " files NOT CHECKED");
         }
         out.println();
-    }
-
-    private interface Body {
-        void write(OutputStream out) throws IOException;
-    }
-
-    /** Written beside the target and moved into place, so a failed run never leaves half a report. */
-    private static void writeAtomically(Path target, Body body) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Path dir = absolute.getParent();
-        Files.createDirectories(dir);
-        Path part = Files.createTempFile(dir, "." + absolute.getFileName(), ".part");
-        try {
-            try (OutputStream o = Files.newOutputStream(part)) {
-                body.write(o);
-            }
-            Files.move(part, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(part);
-        }
     }
 }

@@ -31,12 +31,12 @@ import org.trailworkbench.integrity.Verdict;
 import org.trailworkbench.integrity.VerificationItem;
 import org.trailworkbench.integrity.VerificationProgress;
 import org.trailworkbench.integrity.VerificationReport;
+import org.trailworkbench.s3.AwsProfiles;
 import org.trailworkbench.s3.AwsSettings;
 import org.trailworkbench.s3.S3Location;
 import org.trailworkbench.search.SearchRequest;
 import org.trailworkbench.ui.FxTasks;
 import org.trailworkbench.ui.errors.ErrorDialog;
-import org.trailworkbench.ui.s3.AwsProfiles;
 import org.trailworkbench.ui.theme.Icons;
 
 import java.io.BufferedWriter;

@@ -29,6 +29,7 @@ import org.trailworkbench.casefile.ImportProgress;
 import org.trailworkbench.casefile.ImportReport;
 import org.trailworkbench.ingest.FileKind;
 import org.trailworkbench.ingest.SourceFilter;
+import org.trailworkbench.s3.AwsProfiles;
 import org.trailworkbench.s3.AwsSettings;
 import org.trailworkbench.s3.DownloadListener;
 import org.trailworkbench.s3.DownloadReport;

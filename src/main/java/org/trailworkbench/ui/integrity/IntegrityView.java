@@ -154,6 +154,7 @@ public final class IntegrityView extends BorderPane {
         tools.setAlignment(Pos.CENTER_LEFT);
 
         setUpTree();
+        tree.setRoot(items.root());
         detail.setId("integrity-detail");
         detail.setWrapText(true);
         detail.getStyleClass().add("muted");
@@ -250,6 +251,9 @@ public final class IntegrityView extends BorderPane {
         headline.setStyle("");
         this.where.getChildren().clear();
         bar.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
+        items = new ItemTree(expanded);
+        tree.setRoot(items.root());
+        showCoverage(Coverage.of(List.of()));
         model.start(where.strip(), aws);
     }
 
@@ -298,10 +302,7 @@ public final class IntegrityView extends BorderPane {
 
     /** One batch of the engine's news: rows added and settled in place, the grid redrawn once. */
     private void apply(IntegrityModel.Batch batch) {
-        if (batch == null) { // a new run
-            items = new ItemTree(expanded);
-            tree.setRoot(items.root());
-            showCoverage(Coverage.of(List.of()));
+        if (batch == null) { // a new run: start() cleared the view
             return;
         }
         boolean filterChanged = offerFilters(batch.verdicts());

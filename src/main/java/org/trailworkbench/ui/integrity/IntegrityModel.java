@@ -45,6 +45,8 @@ import java.util.concurrent.atomic.AtomicReference;
 final class IntegrityModel {
 
     static final long BATCH_MILLIS = 200;
+    /** New or settled files handed to the FX thread at once: a few milliseconds of tree work. */
+    static final int SLICE = 500;
     private static final ScheduledExecutorService TICKS = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "integrity-view-batches");
         t.setDaemon(true);
@@ -102,17 +104,13 @@ final class IntegrityModel {
                 }
                 batches.last(); // handed over before the outcome: the view has every item when the report comes
             }
-        }, done -> {
-            if (batches.run == current) {
-                report.set(done);
-                running.set(false);
-            }
-        }, error -> {
-            if (batches.run == current) {
-                failure.set(error);
-                running.set(false);
-            }
-        });
+        }, done -> batches.then(() -> {
+            report.set(done);
+            running.set(false);
+        }), error -> batches.then(() -> {
+            failure.set(error);
+            running.set(false);
+        }));
         batches.run = run;
         current = run;
     }
@@ -170,6 +168,9 @@ final class IntegrityModel {
         private final ConcurrentLinkedQueue<VerificationItem> settled = new ConcurrentLinkedQueue<>();
         private final AtomicReference<VerificationProgress> latest = new AtomicReference<>();
         private final AtomicBoolean scheduled = new AtomicBoolean();
+        /** Slices (and at last the outcome) for the FX thread, in order; applyOne is queued there while draining. */
+        private final ConcurrentLinkedQueue<Runnable> queue = new ConcurrentLinkedQueue<>();
+        private final AtomicBoolean draining = new AtomicBoolean();
         /** Every item so far, for the coverage grid; guarded by this. */
         private final List<Located> all = new ArrayList<>();
         private final Set<Verdict> verdicts = EnumSet.noneOf(Verdict.class);
@@ -207,13 +208,56 @@ final class IntegrityModel {
         private synchronized void handOver() {
             scheduled.set(false);
             Batch next = prepare();
-            if (next != null) {
-                tasks.onFx(() -> {
-                    if (run == current) { // else a newer run replaced this one
-                        next.added().forEach(items::add);
-                        batch.set(next);
-                    }
+            if (next == null) {
+                return;
+            }
+            // thousands of files listed or settled at once go over in slices, and the FX thread takes one
+            // slice at a time with its other work (input, layout, painting) in between
+            List<Located> added = next.added();
+            List<VerificationItem> settledNow = next.settled();
+            int a = 0;
+            int s = 0;
+            do {
+                int aEnd = Math.min(added.size(), a + SLICE);
+                int sEnd = aEnd < added.size() ? s : Math.min(settledNow.size(), s + SLICE);
+                boolean last = aEnd == added.size() && sEnd == settledNow.size();
+                Batch slice = new Batch(added.subList(a, aEnd), settledNow.subList(s, sEnd),
+                        last ? next.progress() : null, last ? next.coverage() : null, next.verdicts());
+                queue.add(() -> {
+                    items.addAll(slice.added());
+                    batch.set(slice);
                 });
+                a = aEnd;
+                s = sEnd;
+            } while (a < added.size() || s < settledNow.size());
+            drain();
+        }
+
+        /** On the FX thread, after the slices handed over so far: the outcome comes after every item. */
+        void then(Runnable outcome) {
+            queue.add(outcome);
+            drain();
+        }
+
+        private void drain() {
+            if (draining.compareAndSet(false, true)) {
+                tasks.onFx(this::applyOne);
+            }
+        }
+
+        /** On the FX thread: one slice, then the FX thread's other work, then the next slice. */
+        private void applyOne() {
+            Runnable next = queue.poll();
+            if (next != null && run == current) { // else a newer run replaced this one
+                next.run();
+            }
+            if (!queue.isEmpty()) {
+                tasks.onFx(this::applyOne);
+                return;
+            }
+            draining.set(false);
+            if (!queue.isEmpty() && draining.compareAndSet(false, true)) { // a slice came in meanwhile
+                tasks.onFx(this::applyOne);
             }
         }
 

@@ -310,7 +310,9 @@ public final class IntegrityView extends BorderPane {
             rebuild(); // a filter shows few rows, and which ones changes with the verdicts
         } else {
             items.add(batch.added());
-            items.settle(batch.settled());
+            if (items.settle(batch.settled())) {
+                tree.refresh(); // the visible lines only, once for the whole batch
+            }
         }
         if (batch.coverage() != null) {
             showCoverage(batch.coverage());

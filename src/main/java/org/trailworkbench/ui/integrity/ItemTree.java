@@ -24,11 +24,61 @@ import java.util.function.Predicate;
  */
 final class ItemTree {
 
-    /** A line of the tree: a group (item null) or a file. */
-    record Row(String name, VerificationItem item, Verdict verdict, String state, String reason, String path) {
+    /**
+     * A line of the tree: a group (item null) or a file. Its text changes in place, on the FX thread, and
+     * the view redraws the visible lines once per batch: replacing the values of thousands of tree items
+     * would send an event up the tree for each.
+     */
+    static final class Row {
+        private final String name;
+        private final VerificationItem item;
+        private final String path;
+        private Verdict verdict;
+        private String state;
+        private String reason;
+
+        Row(String name, VerificationItem item, String path) {
+            this.name = name;
+            this.item = item;
+            this.path = path;
+        }
 
         boolean isGroup() {
             return item == null;
+        }
+
+        String name() {
+            return name;
+        }
+
+        VerificationItem item() {
+            return item;
+        }
+
+        /** The verdict shown (a group's worst), or null for a group with nothing failed or pending. */
+        Verdict verdict() {
+            return verdict;
+        }
+
+        String state() {
+            return state;
+        }
+
+        String reason() {
+            return reason;
+        }
+
+        String path() {
+            return path;
+        }
+
+        /** Whether the text changed. */
+        boolean show(Verdict verdict, String state, String reason) {
+            boolean changed = verdict != this.verdict || !state.equals(this.state) || !reason.equals(this.reason);
+            this.verdict = verdict;
+            this.state = state;
+            this.reason = reason;
+            return changed;
         }
     }
 
@@ -36,7 +86,7 @@ final class ItemTree {
             .comparing((TreeItem<Row> t) -> t.getValue().item().kind() != ItemKind.DIGEST)
             .thenComparing(t -> t.getValue().item().key());
 
-    private final TreeItem<Row> root = new TreeItem<>(new Row("", null, null, "", "", ""));
+    private final TreeItem<Row> root = new TreeItem<>(new Row("", null, ""));
     private final Set<String> expanded;
     private final Map<String, Group> scopes = new TreeMap<>();
     private final Map<VerificationItem, TreeItem<Row>> files = new HashMap<>();
@@ -70,11 +120,11 @@ final class ItemTree {
                 return g;
             });
             Group day = scope.days.computeIfAbsent(located.place().day(), name -> scope.newDay(name));
-            TreeItem<Row> node = new TreeItem<>(file(located.item()));
+            TreeItem<Row> node = fileNode(located.item());
             files.put(located.item(), node);
             byDay.computeIfAbsent(day, d -> new ArrayList<>()).add(node);
-            day.count(located.item().verdict(), located.item().kind(), 1);
-            scope.count(located.item().verdict(), located.item().kind(), 1);
+            day.count(node.getValue().verdict(), located.item().kind(), 1);
+            scope.count(node.getValue().verdict(), located.item().kind(), 1);
             changed.add(day);
             changed.add(scope);
         }
@@ -86,35 +136,43 @@ final class ItemTree {
         }
     }
 
-    /** Items that got (or changed) their verdict: their rows and their groups' rows are replaced in place. */
-    void settle(List<VerificationItem> items) {
+    /**
+     * Items that got (or changed) their verdict: their rows and their groups' rows change in place.
+     *
+     * @return whether any shown text changed (the view then redraws its visible lines)
+     */
+    boolean settle(List<VerificationItem> items) {
         Set<Group> changed = new LinkedHashSet<>();
         for (VerificationItem item : items) {
             TreeItem<Row> node = files.get(item);
             if (node == null) {
                 continue; // not shown under the current filter
             }
-            Row before = node.getValue();
-            Row after = file(item);
-            if (before.equals(after)) {
+            Verdict before = node.getValue().verdict();
+            if (!show(node.getValue(), item)) {
                 continue;
             }
-            node.setValue(after);
             Group day = ((GroupItem) node.getParent()).group;
             for (Group g : List.of(day, day.scope)) {
-                g.count(before.verdict(), item.kind(), -1);
-                g.count(after.verdict(), item.kind(), 1);
+                g.count(before, item.kind(), -1);
+                g.count(item.verdict(), item.kind(), 1);
                 changed.add(g);
             }
         }
         changed.forEach(Group::refresh);
+        return !changed.isEmpty();
     }
 
-    private static Row file(VerificationItem i) {
+    private static TreeItem<Row> fileNode(VerificationItem i) {
         String name = i.key().substring(i.key().lastIndexOf('/') + 1);
-        String label = i.kind() == ItemKind.GAP ? "gap before " + name : name;
-        return new Row(label, i, i.verdict(), i.kind().label() + ": " + i.verdict().words(),
-                i.reason() == null ? "" : i.reason(), i.key());
+        Row row = new Row(i.kind() == ItemKind.GAP ? "gap before " + name : name, i, i.key());
+        show(row, i);
+        return new TreeItem<>(row);
+    }
+
+    private static boolean show(Row row, VerificationItem i) {
+        Verdict verdict = i.verdict(); // read once: the engine may settle it meanwhile
+        return row.show(verdict, i.kind().label() + ": " + verdict.words(), i.reason() == null ? "" : i.reason());
     }
 
     /** An account · region or a day: its node and the counts its row shows. */
@@ -138,7 +196,7 @@ final class ItemTree {
             this.path = path;
             this.scope = scope;
             this.node = new GroupItem(this);
-            node.setValue(new Row(name, null, null, "", "", path));
+            node.setValue(new Row(name, null, path));
             node.setExpanded(expanded.contains(path));
             node.expandedProperty().addListener((obs, o, open) -> {
                 if (open) {
@@ -199,7 +257,7 @@ final class ItemTree {
                     : pending > 0 ? String.format("%,d of %,d pending", pending, total)
                     : String.format("all %,d valid or notices", total);
             Verdict worst = invalid > 0 ? anInvalid : unverified > 0 ? anUnverified : pending > 0 ? Verdict.PENDING : null;
-            node.setValue(new Row(name, null, worst, state, String.format("%,d digests, %,d log files", digests, logs), path));
+            node.getValue().show(worst, state, String.format("%,d digests, %,d log files", digests, logs));
         }
     }
 

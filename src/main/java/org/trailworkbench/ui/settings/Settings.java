@@ -1,6 +1,9 @@
 package org.trailworkbench.ui.settings;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.trailworkbench.files.AtomicFiles;
+
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Reader;
@@ -19,6 +22,8 @@ import java.util.Properties;
  */
 public final class Settings {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Settings.class);
+
     private static final int MAX_LIST = 50;
 
     private final Path file;
@@ -34,6 +39,7 @@ public final class Settings {
             try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 settings.values.load(in);
             } catch (IOException | IllegalArgumentException e) {
+                LOG.warn("the settings in {} could not be read; starting from the defaults", file, e);
                 settings.values.clear(); // a damaged settings file: start from defaults, rewrite on save
             }
         }

@@ -28,7 +28,7 @@ export JDK_JAVA_OPTIONS="-Dtrailworkbench.logs=$work/logs"
 "$app/bin/trail-workbench-cli" import --case "$work/case" sample-logs > "$work/import.txt"
 "$app/bin/trail-workbench-cli" stats --case "$work/case" | tee "$work/stats.txt"
 grep -q "^events: *13," "$work/stats.txt" || { echo "the installed CLI did not import the sample logs"; exit 1; }
-if unzip -l "$app/lib/app/trail-workbench.jar" | grep -q "org/trailworkbench/generate/"; then
+if jar tf "$app/lib/app/trail-workbench.jar" | grep -q "org/trailworkbench/generate/"; then
   echo "the installed jar contains the trail generator (and its digest signer)"; exit 1
 fi
 

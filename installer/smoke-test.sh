@@ -22,8 +22,9 @@ else
   echo "dpkg-deb or fakeroot missing: built and checked an app image instead"
 fi
 
-# the installed launchers log where this test says, not into the home folder of whoever runs it
-export JDK_JAVA_OPTIONS="-Dtrailworkbench.logs=$work/logs"
+# the installed launchers log where this test says, not into the home folder of whoever runs it (a jpackage
+# launcher ignores JDK_JAVA_OPTIONS, which only the java command reads; every JVM reads JAVA_TOOL_OPTIONS)
+export JAVA_TOOL_OPTIONS="-Dtrailworkbench.logs=$work/logs"
 "$app/bin/trail-workbench-cli" --version
 "$app/bin/trail-workbench-cli" import --case "$work/case" sample-logs > "$work/import.txt"
 "$app/bin/trail-workbench-cli" stats --case "$work/case" | tee "$work/stats.txt"
@@ -33,7 +34,7 @@ if jar tf "$app/lib/app/trail-workbench.jar" | grep -q "org/trailworkbench/gener
 fi
 
 if command -v xvfb-run >/dev/null; then
-  JDK_JAVA_OPTIONS="$JDK_JAVA_OPTIONS -Dtrailworkbench.case=$work/window-case -Dtrailworkbench.sampleLogs=$PWD/sample-logs" \
+  JDK_JAVA_OPTIONS="-Dtrailworkbench.case=$work/window-case -Dtrailworkbench.sampleLogs=$PWD/sample-logs" \
     xvfb-run -a "$app/bin/trail-workbench" > "$work/window.log" 2>&1 &
   window=$!
   sleep 20

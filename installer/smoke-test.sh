@@ -22,10 +22,16 @@ else
   echo "dpkg-deb or fakeroot missing: built and checked an app image instead"
 fi
 
+# the installed launchers log where this test says, not into the home folder of whoever runs it (a jpackage
+# launcher ignores JDK_JAVA_OPTIONS, which only the java command reads; every JVM reads JAVA_TOOL_OPTIONS)
+export JAVA_TOOL_OPTIONS="-Dtrailworkbench.logs=$work/logs"
 "$app/bin/trail-workbench-cli" --version
 "$app/bin/trail-workbench-cli" import --case "$work/case" sample-logs > "$work/import.txt"
 "$app/bin/trail-workbench-cli" stats --case "$work/case" | tee "$work/stats.txt"
 grep -q "^events: *13," "$work/stats.txt" || { echo "the installed CLI did not import the sample logs"; exit 1; }
+if jar tf "$app/lib/app/trail-workbench.jar" | grep -q "org/trailworkbench/generate/"; then
+  echo "the installed jar contains the trail generator (and its digest signer)"; exit 1
+fi
 
 if command -v xvfb-run >/dev/null; then
   JDK_JAVA_OPTIONS="-Dtrailworkbench.case=$work/window-case -Dtrailworkbench.sampleLogs=$PWD/sample-logs" \

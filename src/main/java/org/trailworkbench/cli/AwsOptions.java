@@ -1,22 +1,14 @@
 package org.trailworkbench.cli;
 
-import org.trailworkbench.ingest.FileKind;
-import org.trailworkbench.ingest.SourceFilter;
 import org.trailworkbench.s3.AwsSettings;
-import org.trailworkbench.s3.S3Selection;
 import picocli.CommandLine.Option;
 
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /**
- * The options of commands that read {@code s3://} sources: how to reach the bucket, and what only a bucket
- * listing can select by (organization, kind of file). Credentials are never options: they come from the
- * SDK's default chain or the named profile.
+ * How commands that read {@code s3://} sources reach the bucket ({@code import}, {@code download},
+ * {@code verify}). Credentials are never options: they come from the SDK's default chain or the named
+ * profile.
  */
 final class AwsOptions {
 
@@ -39,13 +31,6 @@ final class AwsOptions {
             description = "Objects fetched at once (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
-    @Option(names = "--org", paramLabel = "o-ID", description = "Only this organization of an organization trail (repeatable).")
-    List<String> orgs = new ArrayList<>();
-
-    @Option(names = "--kind", paramLabel = "KIND", split = ",",
-            description = "Only these kinds of file: logs, digests, insights (comma-separated; default: all).")
-    List<String> kinds = new ArrayList<>();
-
     AwsSettings settings() {
         try {
             return AwsSettings.defaults().withProfile(profile).withRegion(region).withEndpoint(endpoint, pathStyle)
@@ -55,22 +40,9 @@ final class AwsOptions {
         }
     }
 
-    S3Selection selection(SourceFilter filter) {
-        Set<FileKind> wanted = EnumSet.noneOf(FileKind.class);
-        for (String kind : kinds) {
-            wanted.add(switch (kind.strip().toLowerCase(Locale.ROOT)) {
-                case "logs", "log", "events" -> FileKind.EVENTS;
-                case "digests", "digest" -> FileKind.DIGEST;
-                case "insights", "insight" -> FileKind.INSIGHTS;
-                default -> throw new IllegalArgumentException("--kind: '" + kind + "' is not logs, digests or insights");
-            });
-        }
-        return new S3Selection(filter, Set.copyOf(orgs), wanted);
-    }
-
     /** Whether any option that only means something for an s3:// source was given. */
     boolean usedS3Only() {
-        return profile != null || region != null || endpoint != null || pathStyle || !orgs.isEmpty() || !kinds.isEmpty()
+        return profile != null || region != null || endpoint != null || pathStyle
                 || concurrency != AwsSettings.DEFAULT_CONCURRENCY;
     }
 }

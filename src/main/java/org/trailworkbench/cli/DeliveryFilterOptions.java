@@ -10,20 +10,21 @@ import java.util.Set;
 
 /**
  * The filters read from a trail file's path before it is opened (account, region, delivery day), shared by
- * the commands that select files: {@code import} and {@code download}.
+ * the commands that select files ({@code import}, {@code download}, {@code verify}) and by {@code insights},
+ * which selects anomalies by the same account, region and time.
  */
 final class DeliveryFilterOptions {
 
-    @Option(names = "--account", paramLabel = "ID", description = "Only files of this account (repeatable).")
+    @Option(names = "--account", paramLabel = "ID", description = "Only this account (repeatable).")
     List<String> accounts = new ArrayList<>();
 
-    @Option(names = "--region", paramLabel = "REGION", description = "Only files of this region (repeatable).")
+    @Option(names = "--region", paramLabel = "REGION", description = "Only this region (repeatable).")
     List<String> regions = new ArrayList<>();
 
-    @Option(names = "--from", paramLabel = "DATE", description = "Only files delivered on or after this day (UTC).")
+    @Option(names = "--from", paramLabel = "DATE", description = "Only from this day on (UTC); verify and insights also take an ISO instant.")
     String from;
 
-    @Option(names = "--to", paramLabel = "DATE", description = "Only files delivered on or before this day (UTC).")
+    @Option(names = "--to", paramLabel = "DATE", description = "Only up to this day, included (UTC); verify and insights also take an ISO instant, excluded.")
     String to;
 
     /** @throws IllegalArgumentException for a day that is not a date */

@@ -42,6 +42,9 @@ final class DownloadCommand implements Callable<Integer> {
     @Mixin
     AwsOptions aws;
 
+    @Mixin
+    S3SelectionOptions selecting;
+
     @Option(names = "--cloudtrail-endpoint-url", paramLabel = "URL", description = "Where to call CloudTrail ListPublicKeys (default: AWS).")
     URI cloudTrailEndpoint;
 
@@ -61,7 +64,7 @@ final class DownloadCommand implements Callable<Integer> {
         org.trailworkbench.s3.S3Selection selection;
         try {
             location = S3Location.parse(source);
-            selection = aws.selection(delivery.toFilter());
+            selection = selecting.selection(delivery.toFilter());
             download = new EvidenceDownload(aws.settings().withCloudTrailEndpoint(cloudTrailEndpoint));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());

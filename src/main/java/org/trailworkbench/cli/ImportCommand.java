@@ -51,6 +51,9 @@ final class ImportCommand implements Callable<Integer> {
     AwsOptions aws;
 
     @Mixin
+    S3SelectionOptions selecting;
+
+    @Mixin
     DeliveryFilterOptions delivery;
 
     @Option(names = "--quiet", description = "No progress line.")
@@ -63,7 +66,7 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() throws IOException, CliFailure {
         SourceFilter filter = filter();
         boolean s3 = S3Location.isS3(source);
-        if (!s3 && aws.usedS3Only()) {
+        if (!s3 && (aws.usedS3Only() || selecting.used())) {
             throw new ParameterException(spec.commandLine(), "--profile, --aws-region, --endpoint-url, --path-style, "
                     + "--concurrency, --org and --kind apply to s3:// sources only");
         }
@@ -96,7 +99,7 @@ final class ImportCommand implements Callable<Integer> {
             throws IOException {
         try {
             S3Location location = S3Location.parse(source);
-            S3Selection selection = aws.selection(filter);
+            S3Selection selection = selecting.selection(filter);
             return new S3Import(aws.settings()).run(c, location, selection, listener,
                     n -> line.show("listing " + location + ": " + Format.count(n) + " objects"), cli.interrupts().cancellation());
         } catch (IllegalArgumentException e) {

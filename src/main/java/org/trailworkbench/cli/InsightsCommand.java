@@ -46,23 +46,15 @@ final class InsightsCommand implements Callable<Integer> {
     @Mixin
     CaseOption caseOption;
 
-    @Option(names = "--from", paramLabel = "TIME", description = "Only anomalies that end after this time (instant or date, UTC).")
-    String from;
-
-    @Option(names = "--to", paramLabel = "TIME", description = "Only anomalies that start before this time (an instant, excluded, or a date, included).")
-    String to;
+    /** --from and --to take an instant as well as a day here: an anomaly is placed to the minute. */
+    @Mixin
+    DeliveryFilterOptions delivery;
 
     @Option(names = "--aws", description = "Show the AWS Insights records, paired into anomalies.")
     boolean aws;
 
     @Option(names = "--local", description = "Show the anomalies detected locally from the events.")
     boolean local;
-
-    @Option(names = "--account", paramLabel = "ID", description = "Only this recipientAccountId.")
-    String account;
-
-    @Option(names = "--region", paramLabel = "REGION", description = "Only this awsRegion.")
-    String region;
 
     @Option(names = "--source", paramLabel = "SOURCE", description = "Only this eventSource, like iam.amazonaws.com.")
     String source;
@@ -99,7 +91,8 @@ final class InsightsCommand implements Callable<Integer> {
     private InsightsRequest request() {
         TimeRange range;
         try {
-            range = TimeRange.of(from == null ? null : TimeArgs.start(from), to == null ? null : TimeArgs.end(to));
+            range = TimeRange.of(delivery.from == null ? null : TimeArgs.start(delivery.from),
+                    delivery.to == null ? null : TimeArgs.end(delivery.to));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -110,8 +103,17 @@ final class InsightsCommand implements Callable<Integer> {
         if (local) {
             origins.add(Origin.DETECTED_LOCALLY);
         }
-        return InsightsRequest.all().withRange(range).withOrigins(origins).withAccount(account).withRegion(region)
+        return InsightsRequest.all().withRange(range).withOrigins(origins).withAccount(single(delivery.accounts, "--account"))
+                .withRegion(single(delivery.regions, "--region"))
                 .withApi(source, name).withType(type == null ? null : type(type));
+    }
+
+    /** An anomaly belongs to one account and one region: the filter names at most one of each. */
+    private String single(List<String> values, String option) {
+        if (values.size() > 1) {
+            throw new ParameterException(spec.commandLine(), option + " can be given once for insights");
+        }
+        return values.isEmpty() ? null : values.get(0);
     }
 
     private InsightType type(String text) {

@@ -8,7 +8,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -48,10 +47,6 @@ final class RebuildCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, CliFailure {
         Path caseDir = caseOption.existingFolder();
-        if (!aws.orgs.isEmpty() || !aws.kinds.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "--org and --kind select files to import; rebuild reads "
-                    + "exactly the files the manifest lists");
-        }
         ProgressLine line = new ProgressLine(cli.err(), cli.interactive() && !quiet);
         ImportListener listener = ImportCommand.progressOn(line, "rebuilding: ");
         cli.interrupts().needsCleanup();

@@ -1,7 +1,10 @@
 package org.trailworkbench.cli;
 
 import org.apache.lucene.store.LockObtainFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.trailworkbench.index.DamagedIndexException;
+import org.trailworkbench.logging.Logs;
 import org.trailworkbench.search.QuerySyntaxException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,13 +46,26 @@ public final class TrailCli implements Callable<Integer> {
     /** What shells report for a command stopped by Ctrl-C. */
     public static final int CANCELLED = 130;
 
+    private static final Logger LOG = LoggerFactory.getLogger(TrailCli.class);
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
+
+    /** On every command: the workbench's own log lines on stderr too, not only in the log file. */
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Also print the workbench's log lines (not only warnings) on stderr; verify also lists the valid files.")
+    void verbose(boolean on) {
+        verbose = on;
+        if (on) {
+            Logs.verbose();
+        }
+    }
 
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean interactive;
     private final Interrupts interrupts;
+    private boolean verbose;
 
     private TrailCli(PrintWriter out, PrintWriter err, boolean interactive, Interrupts interrupts) {
         this.out = out;
@@ -117,6 +133,10 @@ public final class TrailCli implements Callable<Integer> {
         return err;
     }
 
+    boolean verbose() {
+        return verbose;
+    }
+
     boolean interactive() {
         return interactive;
     }
@@ -146,6 +166,8 @@ public final class TrailCli implements Callable<Integer> {
                 err.println("error: " + firstLine(syntax.getMessage()));
                 return USAGE;
             }
+            // the user reads one line; the log file keeps the stack trace for a bug report
+            LOG.info("{} failed", cmd.getCommandSpec().qualifiedName(), e);
             err.println("error: " + describe(e));
             return FAILURE;
         };

@@ -1,5 +1,6 @@
 package org.trailworkbench.cli;
 
+import org.trailworkbench.files.AtomicFiles;
 import org.trailworkbench.integrity.FolderSource;
 import org.trailworkbench.integrity.HtmlReport;
 import org.trailworkbench.integrity.ItemKind;
@@ -12,10 +13,11 @@ import org.trailworkbench.integrity.VerificationProgress;
 import org.trailworkbench.integrity.VerificationReport;
 import org.trailworkbench.integrity.VerificationScope;
 import org.trailworkbench.integrity.EvidenceSource;
-import org.trailworkbench.integrity.S3Source;
 import org.trailworkbench.s3.AwsSettings;
 import org.trailworkbench.s3.S3Location;
+import org.trailworkbench.s3.S3Source;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -25,7 +27,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -33,10 +34,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -44,7 +42,7 @@ import java.util.concurrent.Callable;
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Verify the integrity of CloudTrail logs: digest signatures and chains, log file hashes, and "
                 + "what is missing, injected or appended.",
-                "Prints what is not valid (everything with --verbose) and a summary. Exit code 0 when every digest and "
+                "Prints what is not valid (everything, and the log lines, with --verbose) and a summary. --from and --to also take an ISO instant. Exit code 0 when every digest and "
                         + "log file is valid, 1 when anything is not, 2 on a usage or I/O error."})
 final class VerifyCommand implements Callable<Integer> {
 
@@ -59,17 +57,11 @@ final class VerifyCommand implements Callable<Integer> {
                     + " (signatures from object metadata, keys from ListPublicKeys).")
     String source;
 
-    @Option(names = "--from", paramLabel = "TIME", description = "Only log files delivered at or after this time (UTC date or ISO instant).")
-    String from;
+    @Mixin
+    DeliveryFilterOptions delivery;
 
-    @Option(names = "--to", paramLabel = "TIME", description = "Only log files delivered before this time (a date includes that day).")
-    String to;
-
-    @Option(names = "--account", paramLabel = "ID", description = "Only this account (repeatable).")
-    List<String> accounts = new ArrayList<>();
-
-    @Option(names = "--region", paramLabel = "REGION", description = "Only this region (repeatable).")
-    List<String> regions = new ArrayList<>();
+    @Mixin
+    AwsOptions aws;
 
     @Option(names = "--public-keys", paramLabel = "FILE",
             description = "`aws cloudtrail list-public-keys` output to use instead of public-keys.json at the folder's root.")
@@ -80,21 +72,6 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Option(names = "--report", paramLabel = "FILE.html", description = "Write a self-contained HTML report to FILE.")
     Path html;
-
-    @Option(names = "--profile", paramLabel = "NAME", description = "S3: the AWS profile to use (default: the SDK's default chain).")
-    String profile;
-
-    @Option(names = "--aws-region", paramLabel = "REGION", description = "S3: the region to start from; the bucket's own is found.")
-    String awsRegion;
-
-    @Option(names = "--endpoint-url", paramLabel = "URL", description = "S3: an S3-compatible endpoint instead of AWS.")
-    String endpoint;
-
-    @Option(names = "--path-style", description = "S3: path-style requests (with --endpoint-url).")
-    boolean pathStyle;
-
-    @Option(names = "--verbose", description = "Also list the valid files.")
-    boolean verbose;
 
     @Option(names = "--quiet", description = "No progress line.")
     boolean quiet;
@@ -109,22 +86,27 @@ final class VerifyCommand implements Callable<Integer> {
         }
         EvidenceSource evidence;
         int threads = Runtime.getRuntime().availableProcessors();
-        if (S3Location.isS3(source)) {
+        boolean s3 = S3Location.isS3(source);
+        if (!s3 && aws.usedS3Only()) {
+            throw new ParameterException(spec.commandLine(), "--profile, --aws-region, --endpoint-url, --path-style "
+                    + "and --concurrency apply to s3:// sources only");
+        }
+        if (s3) {
             S3Location location;
             try {
                 location = S3Location.parse(source);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
-            AwsSettings settings = awsSettings();
+            S3Source bucket;
             try {
-                evidence = S3Source.open(location, settings, publicKeys);
+                bucket = S3Source.open(location, awsSettings(), publicKeys);
             } catch (IOException e) {
                 err.println("error: " + TrailCli.describe(e));
                 return TrailCli.USAGE;
             }
-            // Reading from S3 waits on the network far more than on the cores.
-            threads = Math.max(threads, settings.concurrency());
+            evidence = bucket;
+            threads = bucket.threads();
         } else {
             Path folder = Path.of(source);
             if (!Files.isDirectory(folder)) {
@@ -136,22 +118,18 @@ final class VerifyCommand implements Callable<Integer> {
         try {
             return verify(evidence, scope, threads);
         } finally {
-            if (evidence instanceof S3Source s3) {
-                s3.close();
+            if (evidence instanceof S3Source bucket) {
+                bucket.close();
             }
         }
     }
 
     private AwsSettings awsSettings() {
-        AwsSettings settings = AwsSettings.defaults().withProfile(profile).withRegion(awsRegion);
-        if (endpoint != null) {
-            try {
-                settings = settings.withEndpoint(java.net.URI.create(endpoint), pathStyle);
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "'" + endpoint + "' is not a URL");
-            }
+        try {
+            return aws.settings();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        return settings;
     }
 
     private int verify(EvidenceSource evidence, VerificationScope scope, int threads) {
@@ -182,14 +160,14 @@ final class VerifyCommand implements Callable<Integer> {
                 if (jsonToStdout) {
                     JsonReport.write(report, out);
                 } else {
-                    writeAtomically(Path.of(json), o -> {
+                    AtomicFiles.write(Path.of(json), o -> {
                         Writer w = new BufferedWriter(new OutputStreamWriter(o, StandardCharsets.UTF_8));
                         JsonReport.write(report, w);
                     });
                 }
             }
             if (html != null) {
-                writeAtomically(html, o -> {
+                AtomicFiles.write(html, o -> {
                     Writer w = new BufferedWriter(new OutputStreamWriter(o, StandardCharsets.UTF_8));
                     HtmlReport.write(report, w);
                     w.flush();
@@ -210,9 +188,10 @@ final class VerifyCommand implements Callable<Integer> {
 
     private VerificationScope scope() {
         try {
-            Instant start = from == null ? null : TimeArgs.start(from);
-            Instant end = to == null ? null : TimeArgs.end(to);
-            return new VerificationScope(Set.copyOf(accounts), Set.copyOf(regions), start, end);
+            // a time as well as a day: a digest chain can be checked for an hour
+            Instant start = delivery.from == null ? null : TimeArgs.start(delivery.from);
+            Instant end = delivery.to == null ? null : TimeArgs.end(delivery.to);
+            return new VerificationScope(Set.copyOf(delivery.accounts), Set.copyOf(delivery.regions), start, end);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -224,7 +203,7 @@ final class VerifyCommand implements Callable<Integer> {
         out.println();
         for (VerificationItem item : r.items()) {
             Verdict v = item.verdict();
-            if (v.category() == Verdict.Category.VALID && !verbose) {
+            if (v.category() == Verdict.Category.VALID && !cli.verbose()) {
                 continue;
             }
             if (item.kind() == ItemKind.GAP) {
@@ -273,25 +252,5 @@ final class VerifyCommand implements Callable<Integer> {
             out.print(", " + unchecked + "/" + total + " " + name + " files NOT CHECKED");
         }
         out.println();
-    }
-
-    private interface Body {
-        void write(OutputStream out) throws IOException;
-    }
-
-    /** Written beside the target and moved into place, so a failed run never leaves half a report. */
-    private static void writeAtomically(Path target, Body body) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Path dir = absolute.getParent();
-        Files.createDirectories(dir);
-        Path part = Files.createTempFile(dir, "." + absolute.getFileName(), ".part");
-        try {
-            try (OutputStream o = Files.newOutputStream(part)) {
-                body.write(o);
-            }
-            Files.move(part, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(part);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package org.trailworkbench.export;
 
+import org.trailworkbench.files.AtomicFiles;
 import org.trailworkbench.search.EventHit;
 import org.trailworkbench.search.QuerySyntaxException;
 import org.trailworkbench.search.SearchRequest;
@@ -13,15 +14,11 @@ import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.HexFormat;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes exactly the events a {@link SearchRequest} selects (query, time range, filters, sort order) as
@@ -55,7 +52,7 @@ public final class CsvExport {
         if (Files.isDirectory(file)) {
             throw new IOException(file + " is a folder; give a file name for the export");
         }
-        Path temp = folder.resolve("." + file.getFileName() + "." + randomSuffix() + ".part");
+        Path temp = AtomicFiles.partBeside(file);
         boolean moved = false;
         try {
             ExportResult result;
@@ -71,7 +68,7 @@ public final class CsvExport {
             if (result.cancelled()) {
                 return result;
             }
-            move(temp, file);
+            AtomicFiles.replace(temp, file);
             moved = true;
             return new ExportResult(file, result.columns(), result.rows(), result.total(), false, result.elapsed());
         } finally {
@@ -117,17 +114,4 @@ public final class CsvExport {
                 Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static String randomSuffix() {
-        byte[] bytes = new byte[6];
-        ThreadLocalRandom.current().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
-    }
 }

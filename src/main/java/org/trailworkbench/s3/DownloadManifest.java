@@ -1,5 +1,6 @@
 package org.trailworkbench.s3;
 
+import org.trailworkbench.files.AtomicFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -8,7 +9,6 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -84,8 +84,6 @@ public final class DownloadManifest {
     public synchronized void save() throws IOException {
         List<Entry> entries = new ArrayList<>(byKey.values());
         entries.sort(Comparator.comparing(Entry::key));
-        Path temp = file.resolveSibling("." + FILE_NAME + ".tmp");
-        JSON.writeValue(temp.toFile(), new Content(source, Instant.now(), entries));
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(file, JSON.writeValueAsBytes(new Content(source, Instant.now(), entries)));
     }
 }

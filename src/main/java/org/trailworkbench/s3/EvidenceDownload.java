@@ -1,5 +1,6 @@
 package org.trailworkbench.s3;
 
+import org.trailworkbench.files.AtomicFiles;
 import org.trailworkbench.ingest.FileKind;
 import org.trailworkbench.ingest.TrailPath;
 import org.trailworkbench.task.Cancellation;
@@ -11,7 +12,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -229,7 +229,7 @@ public final class EvidenceDownload {
             if (sidecar != null) {
                 writeSidecar(sidecar, response.metadata());
             }
-            Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.replace(part, file);
             manifest.put(new DownloadManifest.Entry(object.key(), written, object.etag(), response.versionId(),
                     response.lastModified() == null ? object.lastModified() : response.lastModified(), sha));
             downloaded.incrementAndGet();
@@ -238,10 +238,8 @@ public final class EvidenceDownload {
 
     /** The digest's user metadata as CloudTrail set it: {"signature":"...","signature-algorithm":"SHA256withRSA"}. */
     private static void writeSidecar(Path sidecar, Map<String, String> metadata) throws IOException {
-        Path temp = sidecar.resolveSibling("." + sidecar.getFileName() + ".part");
-        Files.write(temp, com.fasterxml.jackson.databind.json.JsonMapper.builder().build()
+        AtomicFiles.write(sidecar, com.fasterxml.jackson.databind.json.JsonMapper.builder().build()
                 .writeValueAsBytes(new TreeMap<>(metadata)));
-        Files.move(temp, sidecar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static String sha256Of(Path file) throws IOException {

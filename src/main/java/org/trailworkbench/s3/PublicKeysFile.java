@@ -1,5 +1,6 @@
 package org.trailworkbench.s3;
 
+import org.trailworkbench.files.AtomicFiles;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -10,9 +11,8 @@ import software.amazon.awssdk.services.cloudtrail.model.ListPublicKeysResponse;
 import software.amazon.awssdk.services.cloudtrail.model.PublicKey;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -106,9 +106,7 @@ public final class PublicKeysFile {
                 .withObjectIndenter(new DefaultIndenter("    ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("    ", "\n"));
         String text = JsonMapper.builder().build().writer(fourSpaces).writeValueAsString(Map.of("PublicKeyList", list));
-        Path temp = folder.resolve("." + FILE_NAME + ".tmp");
-        Files.writeString(temp, text.replace("\" : ", "\": ") + "\n");
-        Files.move(temp, folder.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(folder.resolve(FILE_NAME), (text.replace("\" : ", "\": ") + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     private static String cliTime(Instant instant) {

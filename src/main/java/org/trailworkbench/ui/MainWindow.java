@@ -18,8 +18,11 @@ import javafx.scene.layout.BorderPane;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.trailworkbench.casefile.Case;
 import org.trailworkbench.index.Fields;
+import org.trailworkbench.logging.Logs;
 import org.trailworkbench.search.SearchRequest;
 import org.trailworkbench.index.DamagedIndexException;
 import org.trailworkbench.ui.cases.DamagedCaseDialog;
@@ -32,6 +35,7 @@ import org.trailworkbench.ui.exporting.ExportDialog;
 import org.trailworkbench.ui.importing.ImportDialog;
 import org.trailworkbench.ui.query.QueryHistory;
 import org.trailworkbench.ui.settings.Settings;
+import org.trailworkbench.ui.tasks.TaskRunner;
 import org.trailworkbench.ui.status.StatusBar;
 import org.trailworkbench.ui.theme.Icons;
 import org.trailworkbench.ui.theme.Theme;
@@ -52,6 +56,8 @@ import java.util.function.Consumer;
  */
 public final class MainWindow {
 
+    private static final Logger LOG = LoggerFactory.getLogger(MainWindow.class);
+
     private final Stage stage;
     private final Settings settings;
     private final RecentCases recent;
@@ -66,11 +72,24 @@ public final class MainWindow {
     private final Menu recentMenu = new Menu("Recent cases");
     private final org.trailworkbench.ui.insights.InsightsModel insights;
     private final Scene scene;
+    private final TaskRunner tasks;
+    private final Consumer<Path> showFolder;
     private Theme theme;
 
+    /** A window for tests: background work on its own threads, "Show log folder" shows the path. */
     public MainWindow(Stage stage, Settings settings) {
+        this(stage, settings, TaskRunner.forWindow(), null);
+    }
+
+    /**
+     * @param tasks      where the window's slow work runs
+     * @param showFolder opens a folder in the desktop's file manager; null to show its path in a dialog
+     */
+    public MainWindow(Stage stage, Settings settings, TaskRunner tasks, Consumer<Path> showFolder) {
         this.stage = stage;
         this.settings = settings;
+        this.tasks = tasks;
+        this.showFolder = showFolder;
         this.recent = new RecentCases(settings);
         this.history = new QueryHistory(settings.getList("query.history"));
         time.utcProperty().set(!"LOCAL".equals(settings.get("time.zone", "UTC")));
@@ -89,9 +108,9 @@ public final class MainWindow {
         exploreTab.setGraphic(icons.view("search"));
         tabs.getTabs().add(exploreTab);
         // the integrity, Insights and S3 views (ui/integrity, ui/insights, ui/s3)
-        insights = new org.trailworkbench.ui.insights.InsightsModel(model.caseProperty());
+        insights = new org.trailworkbench.ui.insights.InsightsModel(model.caseProperty(), tasks);
         new org.trailworkbench.ui.insights.InsightBands(explore.timeline().canvas(), insights, a -> showInExplore(a.eventsRequest()));
-        tabs.getTabs().addAll(view("verify", "Verify integrity", new org.trailworkbench.ui.integrity.IntegrityView(model.caseProperty(), icons, this::showInExplore), "check"),
+        tabs.getTabs().addAll(view("verify", "Verify integrity", new org.trailworkbench.ui.integrity.IntegrityView(model.caseProperty(), tasks, icons, this::showInExplore), "check"),
                 view("insights", "Insights", new org.trailworkbench.ui.insights.InsightsPanel(insights, time, icons, a -> showInExplore(a.eventsRequest())), "warning"));
         tabs.setId("views");
         tabs.getStyleClass().add("views");
@@ -176,7 +195,7 @@ public final class MainWindow {
 
     /** Opens (or creates) the case in the background and shows it; {@code then} gets it on the FX thread. */
     public void openCase(Path dir, Consumer<Case> then) {
-        FxTasks.run(() -> Case.open(dir), opened -> {
+        tasks.run(cancel -> Case.open(dir), opened -> {
             Case old = model.caseProperty().get();
             model.setCase(opened);
             recent.opened(opened.dir());
@@ -184,17 +203,17 @@ public final class MainWindow {
             saveSoon();
             loadFieldPaths(opened);
             if (old != null && old != opened) {
-                FxTasks.run(() -> {
+                tasks.run(cancel -> {
                     old.close();
                     return null;
-                }, x -> { }, e -> { });
+                }, x -> { }, TaskRunner.logged("closing the case " + old.dir()));
             }
             if (then != null) {
                 then.accept(opened);
             }
         }, error -> {
             if (ErrorMessages.unwrap(error) instanceof DamagedIndexException damaged) {
-                new DamagedCaseDialog(stage, dir, () -> openCase(dir, then)).show(damaged);
+                new DamagedCaseDialog(stage, tasks, dir, () -> openCase(dir, then)).show(damaged);
             } else {
                 ErrorDialog.show(stage, "The case at " + dir + " could not be opened", error);
             }
@@ -202,12 +221,12 @@ public final class MainWindow {
     }
 
     private void loadFieldPaths(Case c) {
-        FxTasks.run(() -> {
+        tasks.run(cancel -> {
             TreeSet<String> all = new TreeSet<>(Fields.WELL_KNOWN);
             all.addAll(c.search().fieldPaths());
             all.add(Fields.EXISTS);
             return List.copyOf(all);
-        }, fieldPaths::setAll, error -> { });
+        }, fieldPaths::setAll, TaskRunner.logged("listing the field paths of " + c.dir())); // completion is a convenience
     }
 
     private void chooseCase(boolean create) {
@@ -245,7 +264,7 @@ public final class MainWindow {
         if (c == null || sources.isEmpty()) {
             return null;
         }
-        ImportDialog dialog = new ImportDialog(stage, c, sources, () -> {
+        ImportDialog dialog = new ImportDialog(stage, tasks, c, sources, () -> {
             model.run();
             loadFieldPaths(c);
             insights.refresh();
@@ -290,7 +309,7 @@ public final class MainWindow {
         if (c == null) {
             return null;
         }
-        var dialog = new org.trailworkbench.ui.s3.S3ImportDialog(stage, c, () -> {
+        var dialog = new org.trailworkbench.ui.s3.S3ImportDialog(stage, tasks, c, () -> {
             model.run();
             loadFieldPaths(c);
             insights.refresh();
@@ -308,7 +327,7 @@ public final class MainWindow {
         }
         long hits = model.responseProperty().get() == null ? 0 : model.responseProperty().get().total();
         Path folder = Path.of(settings.get("export.folder", System.getProperty("user.home")));
-        ExportDialog dialog = new ExportDialog(stage, c, shown, List.copyOf(explore.table().columnPaths()), hits, folder);
+        ExportDialog dialog = new ExportDialog(stage, tasks, c, shown, List.copyOf(explore.table().columnPaths()), hits, folder);
         dialog.stage().show();
         return dialog;
     }
@@ -366,7 +385,9 @@ public final class MainWindow {
                 item("Next event", Shortcuts.NEXT_EVENT, null, () -> explore.table().step(1)),
                 item("Previous event", Shortcuts.PREVIOUS_EVENT, null, () -> explore.table().step(-1)),
                 item("Copy event JSON", Shortcuts.COPY_JSON, "copy", () -> explore.table().copySelectedJson()));
-        MenuBar bar = new MenuBar(file, view, event);
+        Menu help = new Menu("Help");
+        help.getItems().add(item("Show log folder", null, "folder", this::showLogFolder));
+        MenuBar bar = new MenuBar(file, view, event, help);
         bar.setId("menu-bar");
         return bar;
     }
@@ -413,27 +434,42 @@ public final class MainWindow {
     }
 
     private void saveSoon() {
-        FxTasks.run(() -> {
+        tasks.run(cancel -> {
             settings.save();
             return null;
-        }, x -> { }, error -> { }); // settings are a convenience: a read-only home must not nag
+        }, x -> { }, TaskRunner.logged("saving the settings")); // a convenience: a read-only home must not nag
     }
 
     private void shutdown() {
         rememberWindow();
         try {
             settings.save();
-        } catch (IOException ignored) {
-            // see saveSoon
+        } catch (IOException e) {
+            LOG.warn("the settings could not be saved", e); // see saveSoon
         }
         model.shutdown();
         Case c = model.caseProperty().get();
         if (c != null) {
             try {
                 c.close();
-            } catch (IOException ignored) {
-                // closing a reader-only index loses nothing
+            } catch (IOException e) {
+                LOG.warn("closing the case {} failed", c.dir(), e); // a reader-only index loses nothing
             }
         }
+    }
+
+    // ---- help
+
+    /** The folder of the log file, the one a bug report attaches: in the file manager, or its path. */
+    public void showLogFolder() {
+        Path folder = Logs.folder();
+        if (showFolder != null) {
+            showFolder.accept(folder);
+            return;
+        }
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, "The log file is in " + folder);
+        alert.setHeaderText("Log folder");
+        alert.initOwner(stage);
+        alert.show();
     }
 }

@@ -6,6 +6,7 @@ import javafx.stage.Stage;
 import org.trailworkbench.casefile.Case;
 import org.trailworkbench.ui.cases.RecentCases;
 import org.trailworkbench.ui.settings.Settings;
+import org.trailworkbench.ui.tasks.TaskRunner;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,8 @@ public final class WorkbenchApp extends Application {
     public void start(Stage stage) {
         Path home = home();
         Settings settings = Settings.load(home.resolve("settings.properties"));
-        MainWindow window = new MainWindow(stage, settings);
+        MainWindow window = new MainWindow(stage, settings, TaskRunner.forWindow(),
+                folder -> getHostServices().showDocument(folder.toUri().toString()));
         for (int size : new int[]{16, 32, 64, 128, 256}) {
             var icon = WorkbenchApp.class.getResource("app-icon-" + size + ".png");
             if (icon != null) {

@@ -179,7 +179,7 @@ public final class UiBenchmark {
             double seconds = (System.nanoTime() - t0) / 1e9;
             double worstWhileScrolling = watchdog.worstMillis();
             long loadStart = System.nanoTime();
-            waitUntil(() -> table.rows().isLoaded(rows - 1), 60);
+            waitUntil(() -> table.rows().get(rows - 1).hit() != null, 60);
             double bottomLoaded = (System.nanoTime() - loadStart) / 1e6;
             System.out.printf("Scrolling the table over all %,d rows, top to bottom, %d thumb moves in %.1f s:%n%n", rows, steps, seconds);
             System.out.printf("- longest FX thread stall while scrolling: **%.0f ms** (target < 50 ms; watchdog pings every 2 ms)%n",

@@ -34,7 +34,9 @@ class NoJavaFxTest {
         Path logs = dir.resolve("logs");
         CliTrail.write(logs);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-verbose:class", "-cp", System.getProperty("java.class.path"),
+        Process process = new ProcessBuilder(java, "-verbose:class",
+                "-Dtrailworkbench.logs=" + System.getProperty("trailworkbench.logs", dir.resolve("log-folder").toString()),
+                "-cp", System.getProperty("java.class.path"),
                 TrailCli.class.getName(), "import", logs.toString(), "--case", dir.resolve("case").toString())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("out.txt").toFile())

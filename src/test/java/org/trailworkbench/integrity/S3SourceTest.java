@@ -18,6 +18,7 @@ import org.trailworkbench.generate.TrailGenerator;
 import org.trailworkbench.generate.TrailSpec;
 import org.trailworkbench.s3.AwsSettings;
 import org.trailworkbench.s3.S3Location;
+import org.trailworkbench.s3.S3Source;
 import org.trailworkbench.s3.S3TestServer;
 import org.trailworkbench.task.Cancellation;
 import software.amazon.awssdk.core.sync.RequestBody;

@@ -90,7 +90,7 @@ class ResponsivenessTest {
                 int target = (int) ((long) (rows - 1) * step / 20);
                 robot.interact(() -> table.scrollTo(target));
             }
-            WindowFixture.waitFor(() -> table.rows().isLoaded(rows - 1));
+            WindowFixture.waitFor(() -> table.rows().get(rows - 1).hit() != null);
             robot.interact(() -> table.getSelectionModel().select(rows - 1));
             for (int i = 0; i < 5; i++) {
                 robot.press(KeyCode.CONTROL, KeyCode.UP).release(KeyCode.UP, KeyCode.CONTROL);

@@ -18,13 +18,18 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Writes docs/screenshots/main-window.png, the picture the README shows, from the real window on the
- * sample case: a filter, a split timeline and an open event. The build refreshes it on every run.
+ * Takes the picture the README shows from the real window on the sample case: a filter, a split timeline
+ * and an open event. It goes to target/screenshots (the build never rewrites a tracked file); refreshing the
+ * README's copy is a deliberate step (docs/UI.md, "Screenshot"):
+ * <pre>
+ * mvn -B test -Dtest=ScreenshotTest &amp;&amp; cp target/screenshots/main-window.png docs/screenshots/
+ * </pre>
  */
 @ExtendWith(ApplicationExtension.class)
 class ScreenshotTest {
 
-    static final Path SCREENSHOT = Path.of("docs/screenshots/main-window.png");
+    static final Path SCREENSHOT = Path.of(System.getProperty("trailworkbench.screenshots", "target/screenshots"),
+            "main-window.png");
 
     @TempDir
     static Path settings;
@@ -63,7 +68,10 @@ class ScreenshotTest {
         WritableImage[] image = new WritableImage[1];
         robot.interact(() -> image[0] = window.scene().snapshot(null));
         Png.write(image[0], SCREENSHOT);
-        assertThat(Files.size(SCREENSHOT)).isGreaterThan(20_000);
+        // a blank picture of the same size compresses to almost nothing: the window's must not
+        Path blank = settings.resolve("blank.png");
+        Png.write(new WritableImage((int) image[0].getWidth(), (int) image[0].getHeight()), blank);
+        assertThat(Files.size(SCREENSHOT)).isGreaterThan(Files.size(blank));
         assertThat(image[0].getWidth()).isEqualTo(WindowFixture.WIDTH);
     }
 }

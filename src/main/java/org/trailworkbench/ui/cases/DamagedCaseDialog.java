@@ -16,8 +16,8 @@ import org.trailworkbench.index.DamagedIndexException;
 import org.trailworkbench.s3.AwsSettings;
 import org.trailworkbench.s3.ManifestSources;
 import org.trailworkbench.task.Cancellation;
-import org.trailworkbench.ui.FxTasks;
 import org.trailworkbench.ui.errors.ErrorDialog;
+import org.trailworkbench.ui.tasks.TaskRunner;
 
 import java.nio.file.Path;
 
@@ -32,12 +32,14 @@ public final class DamagedCaseDialog {
     public static final ButtonType REBUILD = new ButtonType("Rebuild", ButtonBar.ButtonData.OK_DONE);
 
     private final Window owner;
+    private final TaskRunner tasks;
     private final Path caseDir;
     private final Runnable reopen;
 
     /** @param reopen opens the case again once it is rebuilt */
-    public DamagedCaseDialog(Window owner, Path caseDir, Runnable reopen) {
+    public DamagedCaseDialog(Window owner, TaskRunner tasks, Path caseDir, Runnable reopen) {
         this.owner = owner;
+        this.tasks = tasks;
         this.caseDir = caseDir.toAbsolutePath().normalize();
         this.reopen = reopen;
     }
@@ -55,7 +57,7 @@ public final class DamagedCaseDialog {
 
     private void act(ButtonType choice) {
         if (choice == CHECK) {
-            FxTasks.run(() -> CaseCheck.run(caseDir), this::showCheck,
+            tasks.run(running -> CaseCheck.run(caseDir), this::showCheck,
                     error -> ErrorDialog.show(owner, "The case at " + caseDir + " could not be checked", error));
         } else if (choice == REBUILD) {
             rebuild();
@@ -97,7 +99,7 @@ public final class DamagedCaseDialog {
             }
         };
         progress.show();
-        FxTasks.run(() -> {
+        tasks.run(running -> {
             try (ManifestSources sources = new ManifestSources(AwsSettings.defaults())) {
                 return new CaseRebuild(caseDir, sources, sources.workers(caseDir)).run(listener, cancel);
             }

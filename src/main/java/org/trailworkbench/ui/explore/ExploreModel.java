@@ -10,6 +10,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.trailworkbench.casefile.Case;
 import org.trailworkbench.search.FacetFilter;
 import org.trailworkbench.search.HitList;
@@ -37,6 +39,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * background; only the newest search's answer is shown, and a newer one cancels the row scan of an older.
  */
 public final class ExploreModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExploreModel.class);
 
     /** Values listed per facet: enough for the filter box to find a principal among hundreds. */
     public static final int FACET_VALUES = 300;
@@ -170,8 +174,8 @@ public final class ExploreModel {
     private static void closeQuietly(HitList list) {
         try {
             list.close();
-        } catch (IOException ignored) {
-            // releasing a reader view cannot lose anything
+        } catch (IOException e) {
+            LOG.debug("releasing a hit list failed", e); // releasing a reader view cannot lose anything
         }
     }
 

@@ -1,6 +1,5 @@
 package org.trailworkbench.ui.exporting;
 
-import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -22,14 +21,14 @@ import org.trailworkbench.export.CsvExport;
 import org.trailworkbench.export.ExportOptions;
 import org.trailworkbench.export.ExportResult;
 import org.trailworkbench.search.SearchRequest;
-import org.trailworkbench.task.Cancellation;
-import org.trailworkbench.ui.FxTasks;
+import org.trailworkbench.ui.tasks.Running;
+import org.trailworkbench.ui.tasks.TaskRunner;
 import org.trailworkbench.ui.errors.ErrorMessages;
 
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * CSV export of exactly what is on screen (query, filters, time range, order) with the table's columns,
@@ -49,10 +48,16 @@ public final class ExportDialog {
     private final Button export = new Button("Export");
     private final Button cancel = new Button("Cancel");
     private final Button close = new Button("Close");
-    private Cancellation cancellation;
+    private final TaskRunner tasks;
+    private Running<ExportResult> running;
 
-    public ExportDialog(Window owner, Case source, SearchRequest request, List<String> tableColumns, long hits,
+    /** How far the export is: rows written of the total. */
+    private record Progress(long rows, long total) {
+    }
+
+    public ExportDialog(Window owner, TaskRunner tasks, Case source, SearchRequest request, List<String> tableColumns, long hits,
                         Path suggestedFolder) {
+        this.tasks = tasks;
         this.source = source;
         this.request = request;
         stage.initOwner(owner);
@@ -92,17 +97,11 @@ public final class ExportDialog {
         export.setOnAction(e -> start());
         cancel.setId("export-cancel");
         cancel.setDisable(true);
-        cancel.setOnAction(e -> {
-            if (cancellation != null) {
-                cancellation.cancel();
-            }
-        });
+        cancel.setOnAction(e -> cancelRunning());
         close.setId("export-close");
         close.setCancelButton(true);
         close.setOnAction(e -> {
-            if (cancellation != null) {
-                cancellation.cancel();
-            }
+            cancelRunning();
             stage.close();
         });
         Region spacer = new Region();
@@ -117,11 +116,13 @@ public final class ExportDialog {
         Scene scene = new Scene(root, 640, 300);
         scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         stage.setScene(scene);
-        stage.setOnCloseRequest(e -> {
-            if (cancellation != null) {
-                cancellation.cancel();
-            }
-        });
+        stage.setOnCloseRequest(e -> cancelRunning());
+    }
+
+    private void cancelRunning() {
+        if (running != null) {
+            running.cancel();
+        }
     }
 
     public Stage stage() {
@@ -157,23 +158,17 @@ public final class ExportDialog {
             return;
         }
         Path target = Path.of(file.getText().strip());
-        cancellation = new Cancellation();
-        Cancellation mine = cancellation;
-        AtomicLong shownRows = new AtomicLong(-1);
+        Consumer<Progress> progress = tasks.coalescing(p -> {
+            bar.setProgress(p.total() == 0 ? 1 : (double) p.rows() / p.total());
+            status.setText(String.format("%,d of %,d events written", p.rows(), p.total()));
+        });
         export.setDisable(true);
         cancel.setDisable(false);
         bar.setVisible(true);
         bar.setProgress(0);
         status.setText("Exporting…");
-        FxTasks.run(() -> new CsvExport(source.search()).toFile(request, target, options, (rows, total) -> {
-            if (shownRows.getAndSet(rows) == -1) {
-                Platform.runLater(() -> {
-                    long r = shownRows.getAndSet(-1);
-                    bar.setProgress(total == 0 ? 1 : (double) r / total);
-                    status.setText(String.format("%,d of %,d events written", r, total));
-                });
-            }
-        }, mine), this::finished, this::failed);
+        running = tasks.run(cancel -> new CsvExport(source.search()).toFile(request, target, options,
+                (rows, total) -> progress.accept(new Progress(rows, total)), cancel), this::finished, this::failed);
     }
 
     private void finished(ExportResult result) {

@@ -1,6 +1,5 @@
 package org.trailworkbench.ui.importing;
 
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -25,15 +24,15 @@ import org.trailworkbench.casefile.ImportListener;
 import org.trailworkbench.casefile.ImportProgress;
 import org.trailworkbench.casefile.ImportReport;
 import org.trailworkbench.ingest.SourceFilter;
-import org.trailworkbench.task.Cancellation;
-import org.trailworkbench.ui.FxTasks;
+import org.trailworkbench.ui.tasks.Running;
+import org.trailworkbench.ui.tasks.TaskRunner;
 import org.trailworkbench.ui.errors.ErrorMessages;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * An import in its own window, so the analyst can keep working: files, events, rate, time left and
@@ -61,10 +60,11 @@ public final class ImportDialog {
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
     private final Button cancel = new Button("Cancel");
     private final Button close = new Button("Close");
-    private final Cancellation cancellation = new Cancellation();
-    private final AtomicReference<ImportProgress> latest = new AtomicReference<>();
+    private final TaskRunner tasks;
+    private Running<List<ImportReport>> running;
 
-    public ImportDialog(Window owner, Case target, List<Path> sources, Runnable onFinished) {
+    public ImportDialog(Window owner, TaskRunner tasks, Case target, List<Path> sources, Runnable onFinished) {
+        this.tasks = tasks;
         this.target = target;
         this.sources = List.copyOf(sources);
         this.onFinished = onFinished;
@@ -100,7 +100,7 @@ public final class ImportDialog {
 
         cancel.setId("import-cancel");
         cancel.setOnAction(e -> {
-            cancellation.cancel();
+            running.cancel();
             cancel.setDisable(true);
             heading.setText("Cancelling: finishing the files in progress…");
         });
@@ -120,7 +120,11 @@ public final class ImportDialog {
         Scene scene = new Scene(root, 820, 520);
         scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         stage.setScene(scene);
-        stage.setOnCloseRequest(e -> cancellation.cancel());
+        stage.setOnCloseRequest(e -> {
+            if (running != null) {
+                running.cancel();
+            }
+        });
     }
 
     public Stage stage() {
@@ -129,22 +133,21 @@ public final class ImportDialog {
 
     public void start() {
         stage.show();
+        Consumer<ImportProgress> progress = tasks.coalescing(this::showProgress);
         ImportListener listener = new ImportListener() {
             @Override
             public void progress(ImportProgress p) {
-                if (latest.getAndSet(p) == null) { // at most one update queued on the FX thread
-                    Platform.runLater(() -> showProgress(latest.getAndSet(null)));
-                }
+                progress.accept(p);
             }
 
             @Override
             public void fileFinished(FileOutcome outcome) {
                 if (outcome.isProblem()) {
-                    Platform.runLater(() -> problems.add(problem(outcome)));
+                    tasks.onFx(() -> problems.add(problem(outcome)));
                 }
             }
         };
-        FxTasks.run(() -> {
+        running = tasks.run(cancellation -> {
             List<ImportReport> reports = new ArrayList<>();
             for (Path source : sources) {
                 if (cancellation.isCancelled()) {
@@ -157,9 +160,6 @@ public final class ImportDialog {
     }
 
     private void showProgress(ImportProgress p) {
-        if (p == null) {
-            return;
-        }
         bar.setProgress(p.fraction());
         files.setText(String.format("%,d of %,d", p.filesDone(), p.filesTotal()));
         events.setText(String.format("%,d", p.events()));
@@ -174,7 +174,7 @@ public final class ImportDialog {
         long added = 0;
         int fileCount = 0;
         long unchanged = 0;
-        boolean cancelled = cancellation.isCancelled();
+        boolean cancelled = running.isCancelled();
         Duration elapsed = Duration.ZERO;
         problems.clear();
         for (ImportReport r : reports) {

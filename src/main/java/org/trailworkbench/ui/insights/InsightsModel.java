@@ -13,8 +13,8 @@ import org.trailworkbench.insights.Anomaly;
 import org.trailworkbench.insights.InsightsRequest;
 import org.trailworkbench.insights.InsightsResult;
 import org.trailworkbench.insights.InsightsService;
-import org.trailworkbench.task.Cancellation;
-import org.trailworkbench.ui.FxTasks;
+import org.trailworkbench.ui.tasks.Running;
+import org.trailworkbench.ui.tasks.TaskRunner;
 
 /**
  * The anomalies of the open case, AWS's and locally detected, over the whole case: computed in the
@@ -27,10 +27,14 @@ public final class InsightsModel {
     private final ObjectProperty<InsightsResult> result = new SimpleObjectProperty<>();
     private final ObjectProperty<Throwable> failure = new SimpleObjectProperty<>();
     private final BooleanProperty running = new SimpleBooleanProperty();
+    private final TaskRunner tasks;
     private Case current;
-    private Cancellation cancellation = new Cancellation();
+    private Running<InsightsResult> computing;
+    /** Counts the computations started; only the newest one's outcome is shown. */
+    private long generation;
 
-    public InsightsModel(ReadOnlyObjectProperty<Case> openCase) {
+    public InsightsModel(ReadOnlyObjectProperty<Case> openCase, TaskRunner tasks) {
+        this.tasks = tasks;
         openCase.addListener((obs, old, c) -> {
             current = c;
             anomalies.clear();
@@ -41,23 +45,24 @@ public final class InsightsModel {
     }
 
     public void refresh() {
-        cancellation.cancel();
+        if (computing != null) {
+            computing.cancel();
+        }
         Case c = current;
         if (c == null) {
             return;
         }
-        Cancellation cancel = new Cancellation();
-        cancellation = cancel;
         running.set(true);
         failure.set(null);
-        FxTasks.run(() -> new InsightsService(c.index()).list(InsightsRequest.all(), cancel), r -> {
-            if (cancellation == cancel) {
+        long mine = ++generation;
+        computing = tasks.run(cancel -> new InsightsService(c.index()).list(InsightsRequest.all(), cancel), r -> {
+            if (generation == mine) {
                 result.set(r);
                 anomalies.setAll(r.anomalies());
                 running.set(false);
             }
         }, error -> {
-            if (cancellation == cancel) {
+            if (generation == mine) { // an older computation's end (cancelled, most often) is nobody's news
                 failure.set(error);
                 running.set(false);
             }

@@ -65,14 +65,20 @@ final class Coverage {
     }
 
     static Coverage of(List<VerificationItem> items) {
+        return ofLocated(items.stream().map(Located::of).toList());
+    }
+
+    /** From items whose places are known already: cheap enough to redo for every batch of verdicts. */
+    static Coverage ofLocated(List<Located> items) {
         Instant min = null;
         Instant max = null;
         List<Placed> placed = new ArrayList<>();
-        for (VerificationItem item : items) {
+        for (Located located : items) {
+            VerificationItem item = located.item();
             if (item.kind() != ItemKind.DIGEST && item.kind() != ItemKind.LOG) {
                 continue;
             }
-            Place place = Place.of(item.key());
+            Place place = located.place();
             if (place.time() == null) {
                 continue;
             }

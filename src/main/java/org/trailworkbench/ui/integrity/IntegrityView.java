@@ -24,6 +24,7 @@ import javafx.scene.paint.Color;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import org.trailworkbench.casefile.Case;
+import org.trailworkbench.files.AtomicFiles;
 import org.trailworkbench.integrity.HtmlReport;
 import org.trailworkbench.integrity.ItemKind;
 import org.trailworkbench.integrity.JsonReport;
@@ -31,22 +32,21 @@ import org.trailworkbench.integrity.Verdict;
 import org.trailworkbench.integrity.VerificationItem;
 import org.trailworkbench.integrity.VerificationProgress;
 import org.trailworkbench.integrity.VerificationReport;
+import org.trailworkbench.s3.AwsProfiles;
 import org.trailworkbench.s3.AwsSettings;
 import org.trailworkbench.s3.S3Location;
 import org.trailworkbench.search.SearchRequest;
-import org.trailworkbench.ui.FxTasks;
 import org.trailworkbench.ui.errors.ErrorDialog;
-import org.trailworkbench.ui.s3.AwsProfiles;
+import org.trailworkbench.ui.tasks.TaskRunner;
 import org.trailworkbench.ui.theme.Icons;
 
 import java.io.BufferedWriter;
 import java.io.File;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,7 +61,8 @@ import java.util.function.Consumer;
  */
 public final class IntegrityView extends BorderPane {
 
-    private final IntegrityModel model = new IntegrityModel();
+    private final IntegrityModel model;
+    private final TaskRunner tasks;
     private final ReadOnlyObjectProperty<Case> openCase;
     private final Consumer<SearchRequest> showEvents;
     private final ComboBox<String> source = new ComboBox<>();
@@ -76,12 +77,16 @@ public final class IntegrityView extends BorderPane {
     private final Label detail = new Label();
     private final ProgressBar bar = new ProgressBar(0);
     private final Set<String> expanded = new HashSet<>();
+    private ItemTree items = new ItemTree(expanded);
 
     /**
      * @param openCase   the case in the window: its import sources are offered, and its events shown
      * @param showEvents shows a search in the Explore view (and brings it to the front)
      */
-    public IntegrityView(ReadOnlyObjectProperty<Case> openCase, Icons icons, Consumer<SearchRequest> showEvents) {
+    public IntegrityView(ReadOnlyObjectProperty<Case> openCase, TaskRunner tasks, Icons icons,
+                         Consumer<SearchRequest> showEvents) {
+        this.model = new IntegrityModel(tasks);
+        this.tasks = tasks;
         this.openCase = openCase;
         this.showEvents = showEvents;
         getStyleClass().add("integrity-view");
@@ -149,6 +154,7 @@ public final class IntegrityView extends BorderPane {
         tools.setAlignment(Pos.CENTER_LEFT);
 
         setUpTree();
+        tree.setRoot(items.root());
         detail.setId("integrity-detail");
         detail.setWrapText(true);
         detail.getStyleClass().add("muted");
@@ -170,9 +176,7 @@ public final class IntegrityView extends BorderPane {
         setTop(header);
         setCenter(body);
 
-        model.items().addListener((javafx.collections.ListChangeListener<VerificationItem>) c -> rebuild());
-        model.settledProperty().addListener((obs, o, n) -> rebuild());
-        model.progressProperty().addListener((obs, o, p) -> showProgress(p));
+        model.batchProperty().addListener((obs, o, batch) -> apply(batch));
         model.reportProperty().addListener((obs, o, r) -> finished(r));
         model.failureProperty().addListener((obs, o, error) -> {
             if (error != null) {
@@ -208,7 +212,7 @@ public final class IntegrityView extends BorderPane {
         if (c == null) {
             return;
         }
-        FxTasks.run(() -> {
+        tasks.run(cancel -> {
             Set<String> sources = new LinkedHashSet<>();
             c.manifest().files().forEach(f -> {
                 if (f.source() != null && (S3Location.isS3(f.source()) || Files.isDirectory(Path.of(f.source())))) {
@@ -220,7 +224,7 @@ public final class IntegrityView extends BorderPane {
             String typed = source.getEditor().getText();
             source.getItems().setAll(list);
             source.getEditor().setText(typed);
-        }, error -> { });
+        }, TaskRunner.logged("listing the folders the case was imported from")); // the box still takes a typed path
     }
 
     private void browse() {
@@ -247,6 +251,9 @@ public final class IntegrityView extends BorderPane {
         headline.setStyle("");
         this.where.getChildren().clear();
         bar.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
+        items = new ItemTree(expanded);
+        tree.setRoot(items.root());
+        showCoverage(Coverage.of(List.of()));
         model.start(where.strip(), aws);
     }
 
@@ -293,23 +300,54 @@ public final class IntegrityView extends BorderPane {
         };
     }
 
-    private void rebuild() {
-        List<VerificationItem> items = List.copyOf(model.items());
-        String chosen = filter.getValue() == null ? VerdictFilter.ALL.label() : filter.getValue().label();
-        List<VerdictFilter> choices = VerdictFilter.choices(items);
-        if (!choices.stream().map(VerdictFilter::label).toList().equals(filter.getItems().stream().map(VerdictFilter::label).toList())) {
-            filter.setOnAction(null);
-            filter.getItems().setAll(choices);
-            filter.setValue(choices.stream().filter(f -> f.label().equals(chosen)).findFirst().orElse(VerdictFilter.ALL));
-            filter.setOnAction(e -> rebuild());
+    /** One batch of the engine's news: rows added and settled in place, the grid redrawn once. */
+    private void apply(IntegrityModel.Batch batch) {
+        if (batch == null) { // a new run: start() cleared the view
+            return;
         }
+        boolean filterChanged = offerFilters(batch.verdicts());
+        if (filterChanged || !VerdictFilter.ALL.label().equals(filter.getValue().label())) {
+            rebuild(); // a filter shows few rows, and which ones changes with the verdicts
+        } else {
+            items.add(batch.added());
+            if (items.settle(batch.settled())) {
+                tree.refresh(); // the visible lines only, once for the whole batch
+            }
+        }
+        if (batch.coverage() != null) {
+            showCoverage(batch.coverage());
+        }
+        showProgress(batch.progress());
+    }
+
+    /** The filter's choices for the verdicts present; true when the chosen one had to change. */
+    private boolean offerFilters(Set<Verdict> present) {
+        String chosen = filter.getValue() == null ? VerdictFilter.ALL.label() : filter.getValue().label();
+        List<VerdictFilter> choices = VerdictFilter.choices(present);
+        if (choices.stream().map(VerdictFilter::label).toList().equals(filter.getItems().stream().map(VerdictFilter::label).toList())) {
+            return false;
+        }
+        filter.setOnAction(null);
+        filter.getItems().setAll(choices);
+        VerdictFilter next = choices.stream().filter(f -> f.label().equals(chosen)).findFirst().orElse(VerdictFilter.ALL);
+        filter.setValue(next);
+        filter.setOnAction(e -> rebuild());
+        return !next.label().equals(chosen);
+    }
+
+    /** The tree afresh for the chosen filter, keeping the selection. */
+    private void rebuild() {
         String selected = tree.getSelectionModel().getSelectedItem() == null ? null
                 : tree.getSelectionModel().getSelectedItem().getValue().path();
-        tree.setRoot(ItemTree.build(items, filter.getValue().test(), expanded));
+        VerdictFilter shown = filter.getValue() == null ? VerdictFilter.ALL : filter.getValue();
+        items = ItemTree.of(model.items(), shown.test(), expanded);
+        tree.setRoot(items.root());
         if (selected != null) {
             reselect(tree.getRoot(), selected);
         }
-        Coverage c = Coverage.of(items);
+    }
+
+    private void showCoverage(Coverage c) {
         coverage.show(c);
         coverageTotals.setText(c.hours() == 0 ? "" : String.format("%,d hours covered, %,d failed, %,d could not be checked, %,d without a digest",
                 c.total(Coverage.Hour.VALID), c.total(Coverage.Hour.FAILED), c.total(Coverage.Hour.UNCHECKED),
@@ -380,7 +418,6 @@ public final class IntegrityView extends BorderPane {
         if (r == null) {
             return;
         }
-        rebuild();
         Summary s = Summary.of(r);
         headline.setText(s.headline());
         paint(s.ok());
@@ -439,24 +476,21 @@ public final class IntegrityView extends BorderPane {
     /** Writes a report in the background, beside the target first so a failure never leaves half a file. */
     public java.util.concurrent.CompletableFuture<Path> exportTo(Path target, boolean html) {
         VerificationReport r = model.reportProperty().get();
-        return FxTasks.run(() -> {
+        return tasks.run(cancel -> {
             Path absolute = target.toAbsolutePath();
-            Path part = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".part");
-            try {
-                try (Writer w = new BufferedWriter(Files.newBufferedWriter(part, StandardCharsets.UTF_8))) {
-                    if (html) {
-                        HtmlReport.write(r, w);
-                    } else {
-                        JsonReport.write(r, w);
-                    }
+            AtomicFiles.write(absolute, out -> {
+                Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+                if (html) {
+                    HtmlReport.write(r, w);
+                } else {
+                    JsonReport.write(r, w);
                 }
-                Files.move(part, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(part);
-            }
+                w.flush();
+            });
             return absolute;
         }, saved -> status.setText("Report written to " + saved),
-                error -> ErrorDialog.show(getScene().getWindow(), "The report could not be written to " + target, error));
+                error -> ErrorDialog.show(getScene().getWindow(), "The report could not be written to " + target, error))
+                .finished();
     }
 
     private void showSelectedEvents() {
@@ -474,7 +508,7 @@ public final class IntegrityView extends BorderPane {
             info("Open a case first: the events are shown from the case the file was imported into.");
             return;
         }
-        FxTasks.run(() -> CaseFiles.idOf(c, item), id -> {
+        tasks.run(cancel -> CaseFiles.idOf(c, item), id -> {
             if (id == null) {
                 info("This file is not in the open case (" + c.dir().getFileName() + "). Import "
                         + model.sourceProperty().get() + " into it first to see its events.");

@@ -20,9 +20,8 @@ record VerdictFilter(String label, Predicate<VerificationItem> test) {
     }
 
     /** All, problems, then each verdict that occurs among the items, in the engine's order. */
-    static List<VerdictFilter> choices(List<VerificationItem> items) {
-        Set<Verdict> present = EnumSet.noneOf(Verdict.class);
-        items.forEach(i -> present.add(i.verdict()));
+    static List<VerdictFilter> choices(Set<Verdict> verdicts) {
+        Set<Verdict> present = verdicts.isEmpty() ? EnumSet.noneOf(Verdict.class) : EnumSet.copyOf(verdicts);
         List<VerdictFilter> list = new ArrayList<>(List.of(ALL, PROBLEMS));
         present.forEach(v -> list.add(of(v)));
         return list;

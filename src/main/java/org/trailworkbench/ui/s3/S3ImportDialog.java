@@ -1,6 +1,5 @@
 package org.trailworkbench.ui.s3;
 
-import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
@@ -29,13 +28,14 @@ import org.trailworkbench.casefile.ImportProgress;
 import org.trailworkbench.casefile.ImportReport;
 import org.trailworkbench.ingest.FileKind;
 import org.trailworkbench.ingest.SourceFilter;
+import org.trailworkbench.s3.AwsProfiles;
 import org.trailworkbench.s3.AwsSettings;
 import org.trailworkbench.s3.DownloadListener;
 import org.trailworkbench.s3.DownloadReport;
 import org.trailworkbench.s3.S3Location;
 import org.trailworkbench.s3.S3Selection;
-import org.trailworkbench.task.Cancellation;
-import org.trailworkbench.ui.FxTasks;
+import org.trailworkbench.ui.tasks.Running;
+import org.trailworkbench.ui.tasks.TaskRunner;
 import org.trailworkbench.ui.errors.ErrorMessages;
 
 import java.io.File;
@@ -44,7 +44,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -80,9 +80,11 @@ public final class S3ImportDialog {
     private final Button start = new Button("Import");
     private final Button cancel = new Button("Cancel");
     private final Button close = new Button("Close");
-    private Cancellation cancellation = new Cancellation();
+    private final TaskRunner tasks;
+    private Running<S3ImportJob.Result> running;
 
-    public S3ImportDialog(Window owner, Case target, Runnable onFinished) {
+    public S3ImportDialog(Window owner, TaskRunner tasks, Case target, Runnable onFinished) {
+        this.tasks = tasks;
         this.target = target;
         this.onFinished = onFinished;
         stage.initOwner(owner);
@@ -152,7 +154,7 @@ public final class S3ImportDialog {
         cancel.setId("s3-cancel");
         cancel.setDisable(true);
         cancel.setOnAction(e -> {
-            cancellation.cancel();
+            cancelRunning();
             cancel.setDisable(true);
             status.setText("Cancelling: finishing the objects in progress…");
         });
@@ -174,7 +176,7 @@ public final class S3ImportDialog {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         }
         stage.setScene(scene);
-        stage.setOnCloseRequest(e -> cancellation.cancel());
+        stage.setOnCloseRequest(e -> cancelRunning());
     }
 
     public Stage stage() {
@@ -244,17 +246,15 @@ public final class S3ImportDialog {
         }
         error.setText("");
         problems.clear();
-        Cancellation stop = new Cancellation();
-        cancellation = stop;
         start.setDisable(true);
         cancel.setDisable(false);
         bar.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
         status.setText("Listing " + job.location() + "…");
-        AtomicReference<Runnable> latest = new AtomicReference<>();
+        Consumer<Runnable> latest = tasks.coalescing(Runnable::run); // the newest progress line wins
         ImportListener importing = new ImportListener() {
             @Override
             public void progress(ImportProgress p) {
-                later(latest, () -> {
+                latest.accept(() -> {
                     bar.setProgress(p.fraction());
                     status.setText(String.format("Importing: %,d of %,d files, %,d events", p.filesDone(), p.filesTotal(),
                             p.events()));
@@ -264,33 +264,32 @@ public final class S3ImportDialog {
             @Override
             public void fileFinished(FileOutcome outcome) {
                 if (outcome.isProblem()) {
-                    Platform.runLater(() -> problems.add(outcome.record().id() + ": " + outcome.record().reason()));
+                    tasks.onFx(() -> problems.add(outcome.record().id() + ": " + outcome.record().reason()));
                 }
             }
         };
         DownloadListener downloading = new DownloadListener() {
             @Override
             public void listed(long objects) {
-                later(latest, () -> status.setText(String.format("Listing: %,d objects so far", objects)));
+                latest.accept(() -> status.setText(String.format("Listing: %,d objects so far", objects)));
             }
 
             @Override
             public void progress(int done, int total, long bytes) {
-                later(latest, () -> {
+                latest.accept(() -> {
                     bar.setProgress(total == 0 ? 0 : (double) done / total);
                     status.setText(String.format("Downloading the evidence copy: %,d of %,d objects, %,d KB", done, total, bytes >> 10));
                 });
             }
         };
-        FxTasks.run(() -> job.run(target, importing, downloading,
-                        n -> later(latest, () -> status.setText(String.format("Listing: %,d objects so far", n))), stop),
+        running = tasks.run(stop -> job.run(target, importing, downloading,
+                        n -> latest.accept(() -> status.setText(String.format("Listing: %,d objects so far", n))), stop),
                 this::finished, this::failed);
     }
 
-    /** At most one progress update waits for the FX thread; newer ones replace it. */
-    private static void later(AtomicReference<Runnable> latest, Runnable update) {
-        if (latest.getAndSet(update) == null) {
-            Platform.runLater(() -> latest.getAndSet(null).run());
+    private void cancelRunning() {
+        if (running != null) {
+            running.cancel();
         }
     }
 
@@ -298,7 +297,7 @@ public final class S3ImportDialog {
         ImportReport r = result.imported();
         DownloadReport d = result.downloaded();
         StringBuilder text = new StringBuilder();
-        boolean cancelled = cancellation.isCancelled() || (r != null && r.cancelled()) || (d != null && d.cancelled());
+        boolean cancelled = running.isCancelled() || (r != null && r.cancelled()) || (d != null && d.cancelled());
         if (d != null) {
             text.append(String.format("Evidence copy in %s: %,d objects downloaded, %,d already there%s. ", d.folder(),
                     d.downloaded(), d.present(), d.publicKeys() >= 0 ? ", public keys saved" : ""));
@@ -324,7 +323,7 @@ public final class S3ImportDialog {
 
     private void failed(Throwable e) {
         error.setText(ErrorMessages.describe(e));
-        status.setText(cancellation.isCancelled() ? "Cancelled." : "The import did not run.");
+        status.setText(running.isCancelled() ? "Cancelled." : "The import did not run.");
         bar.setProgress(0);
         done();
     }

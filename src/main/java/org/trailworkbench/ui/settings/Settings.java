@@ -1,13 +1,16 @@
 package org.trailworkbench.ui.settings;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.trailworkbench.files.AtomicFiles;
+
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -18,6 +21,8 @@ import java.util.Properties;
  * or unreadable file means defaults: settings are a convenience, never a reason not to start.
  */
 public final class Settings {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Settings.class);
 
     private static final int MAX_LIST = 50;
 
@@ -34,6 +39,7 @@ public final class Settings {
             try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 settings.values.load(in);
             } catch (IOException | IllegalArgumentException e) {
+                LOG.warn("the settings in {} could not be read; starting from the defaults", file, e);
                 settings.values.clear(); // a damaged settings file: start from defaults, rewrite on save
             }
         }
@@ -92,15 +98,10 @@ public final class Settings {
 
     /** Writes the file through a temporary one, so a crash mid-write keeps the previous settings. */
     public synchronized void save() throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-            values.store(out, "Trail Workbench settings");
-        }
-        try {
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+        AtomicFiles.write(file, out -> {
+            Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            values.store(text, "Trail Workbench settings");
+            text.flush();
+        });
     }
 }

@@ -2,6 +2,8 @@ package org.trailworkbench.ui.table;
 
 import javafx.application.Platform;
 import javafx.collections.ObservableListBase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.trailworkbench.search.EventHit;
 import org.trailworkbench.search.HitList;
 
@@ -23,6 +25,7 @@ import java.util.concurrent.Executors;
  */
 public final class LazyRows extends ObservableListBase<EventRow> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(LazyRows.class);
     public static final int PAGE = 100;
     private static final int KEEP_PAGES = 80;
     private static final int MAX_WAITING = 12;
@@ -43,7 +46,7 @@ public final class LazyRows extends ObservableListBase<EventRow> {
     private final Deque<Integer> waiting = new ArrayDeque<>();
     private final Set<Integer> loading = new HashSet<>();
     private HitList source;
-    private boolean closed;
+    private volatile boolean closed;
 
     /** @param firstPage the hits that came with the search, so the top of the table shows at once */
     public LazyRows(long total, List<EventHit> firstPage) {
@@ -95,12 +98,6 @@ public final class LazyRows extends ObservableListBase<EventRow> {
         return rows[index - page * PAGE];
     }
 
-    /** Whether the row's event is there (for tests and the benchmark). */
-    public boolean isLoaded(int index) {
-        EventRow[] rows = pages.get(index / PAGE);
-        return rows != null && rows[index % PAGE].hit() != null;
-    }
-
     private void want(int page) {
         waiting.remove(page);
         waiting.push(page);
@@ -128,7 +125,13 @@ public final class LazyRows extends ObservableListBase<EventRow> {
                 try {
                     hits = closed ? List.of() : from.load(page * PAGE, rows.length);
                 } catch (Exception e) {
-                    hits = List.of(); // the list was replaced and closed meanwhile: a newer one is coming
+                    if (closed) {
+                        LOG.debug("rows {} of a replaced hit list not loaded", page * PAGE, e); // a newer one is coming
+                    } else {
+                        LOG.warn("rows {} to {} could not be loaded; they stay empty", page * PAGE,
+                                page * PAGE + rows.length - 1, e);
+                    }
+                    hits = List.of();
                 }
                 List<EventHit> loaded = hits;
                 Platform.runLater(() -> {

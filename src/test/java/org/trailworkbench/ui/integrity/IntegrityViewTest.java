@@ -24,6 +24,7 @@ import org.trailworkbench.integrity.Verdict;
 import org.trailworkbench.integrity.VerificationReport;
 import org.trailworkbench.search.SearchRequest;
 import org.trailworkbench.task.Cancellation;
+import org.trailworkbench.ui.tasks.TaskRunner;
 import org.trailworkbench.ui.theme.Icons;
 
 import java.io.ByteArrayOutputStream;
@@ -70,7 +71,7 @@ class IntegrityViewTest {
 
     @Start
     void start(Stage stage) {
-        view = new IntegrityView(new SimpleObjectProperty<>(sampleCase), new Icons(), shown::set);
+        view = new IntegrityView(new SimpleObjectProperty<>(sampleCase), TaskRunner.forWindow(), new Icons(), shown::set);
         stage.setScene(new Scene(view, 1200, 760));
         stage.show();
     }

@@ -25,6 +25,7 @@ import org.trailworkbench.ingest.SourceFilter;
 import org.trailworkbench.s3.S3TestServer;
 import org.trailworkbench.search.SearchRequest;
 import org.trailworkbench.task.Cancellation;
+import org.trailworkbench.ui.tasks.TaskRunner;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,7 +84,7 @@ class S3ImportDialogTest {
         stage.setScene(new Scene(new Pane(), 200, 100));
         stage.show();
         target = Case.open(work.resolve("case"));
-        dialog = new S3ImportDialog(stage, target, () -> { });
+        dialog = new S3ImportDialog(stage, TaskRunner.forWindow(), target, () -> { });
         dialog.stage().setX(0);
         dialog.stage().setY(0);
         dialog.show();

@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 /**
  * Writes a generated CloudTrail evidence folder. Regenerate the bundled sample with
  * <pre>
- * rm -rf sample-logs &amp;&amp; mvn -q -B compile exec:java \
+ * rm -rf sample-logs &amp;&amp; mvn -q -B test-compile exec:java -Dexec.classpathScope=test \
  *     -Dapp.mainClass=org.trailworkbench.generate.GenerateTrail -Dexec.args="sample-logs --sample"
  * </pre>
  * ({@code app.mainClass}, not {@code exec.mainClass}: the pom sets the plugin's main class from it).

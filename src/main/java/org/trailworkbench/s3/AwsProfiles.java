@@ -1,5 +1,7 @@
-package org.trailworkbench.ui.s3;
+package org.trailworkbench.s3;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.profiles.ProfileFile;
 
 import java.util.List;
@@ -11,6 +13,8 @@ import java.util.TreeSet;
  * {@code AWS_SHARED_CREDENTIALS_FILE}), read with the SDK's own parser so the list matches what it uses.
  */
 public final class AwsProfiles {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AwsProfiles.class);
 
     private AwsProfiles() {
     }
@@ -27,6 +31,7 @@ public final class AwsProfiles {
             return List.copyOf(sorted);
         } catch (RuntimeException e) {
             // a damaged config file: the SDK will say so, in words, when the profile is used
+            LOG.warn("the AWS profiles could not be listed", e);
             return List.of();
         }
     }

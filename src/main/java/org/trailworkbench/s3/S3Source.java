@@ -1,12 +1,7 @@
-package org.trailworkbench.integrity;
+package org.trailworkbench.s3;
 
-import org.trailworkbench.s3.AwsClients;
-import org.trailworkbench.s3.AwsSettings;
-import org.trailworkbench.s3.S3Failure;
-import org.trailworkbench.s3.S3Lister;
-import org.trailworkbench.s3.S3Location;
-import org.trailworkbench.s3.S3Object;
-import org.trailworkbench.s3.S3Reader;
+import org.trailworkbench.integrity.EvidenceSource;
+import org.trailworkbench.integrity.PublicKeys;
 import org.trailworkbench.task.Cancellation;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
@@ -31,7 +26,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A trail's bucket and prefix in S3: keys are the objects' full keys, so a digest must be exactly where it
+ * A trail's bucket and prefix in S3 as the integrity verification reads it: keys are the objects' full keys, so a digest must be exactly where it
  * says (bucket and key), as the AWS CLI requires. Signatures come from each digest's user metadata
  * ({@code x-amz-meta-signature}), public keys from CloudTrail's ListPublicKeys in each digest region, or
  * from a saved {@code list-public-keys} file.
@@ -60,6 +55,11 @@ public final class S3Source implements EvidenceSource, AutoCloseable {
      */
     public static S3Source open(S3Location location, AwsSettings settings, Path keysFile) throws S3Failure {
         return new S3Source(location, settings, keysFile, AwsClients.s3ForBucket(settings, location.bucket()));
+    }
+
+    /** Reading from S3 waits on the network far more than on the cores: as many threads as fetches at once. */
+    public int threads() {
+        return Math.max(Runtime.getRuntime().availableProcessors(), settings.concurrency());
     }
 
     @Override

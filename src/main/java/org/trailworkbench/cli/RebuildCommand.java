@@ -6,10 +6,8 @@ import org.trailworkbench.casefile.RebuildReport;
 import org.trailworkbench.s3.ManifestSources;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -29,8 +27,6 @@ final class RebuildCommand implements Callable<Integer> {
     @ParentCommand
     TrailCli cli;
 
-    @Spec
-    CommandSpec spec;
 
     @Mixin
     CaseOption caseOption;

@@ -33,6 +33,9 @@ public final class EventIndex implements Closeable {
     private final Directory directory;
     private final SearcherManager searchers;
     private final ExecutorService searchThreads;
+    /** Views handed out by {@link #acquire()} and not yet released; guarded by this. */
+    private int inUse;
+    private boolean closed;
 
     private EventIndex(Directory directory) throws IOException {
         this.directory = directory;
@@ -136,13 +139,40 @@ public final class EventIndex implements Closeable {
         }
     }
 
+    /** A view of the index; give it back with {@link #release}. Fails once the index is closed. */
     public IndexSearcher acquire() throws IOException {
-        searchers.maybeRefresh();
-        return searchers.acquire();
+        synchronized (this) {
+            if (closed) {
+                throw new org.apache.lucene.store.AlreadyClosedException("the case is closed");
+            }
+            inUse++;
+        }
+        try {
+            searchers.maybeRefresh();
+            return searchers.acquire();
+        } catch (IOException | RuntimeException e) {
+            releaseUse();
+            throw e;
+        }
     }
 
     public void release(IndexSearcher searcher) throws IOException {
-        searchers.release(searcher);
+        try {
+            searchers.release(searcher);
+        } finally {
+            releaseUse();
+        }
+    }
+
+    /** The last view given back after {@link #close()} closes the files: a view in use keeps them open. */
+    private void releaseUse() throws IOException {
+        boolean last;
+        synchronized (this) {
+            last = --inUse == 0 && closed;
+        }
+        if (last) {
+            directory.close();
+        }
     }
 
     /** Runs {@code work} on the newest committed view, releasing the searcher whatever happens. */
@@ -159,11 +189,25 @@ public final class EventIndex implements Closeable {
         return withSearcher(s -> (long) s.getIndexReader().numDocs());
     }
 
+    /**
+     * Closes the index. A view still held (a hit list the window is reading rows from) keeps the files open
+     * until it is released: closing them under a reader would unmap memory it is reading.
+     */
     @Override
     public void close() throws IOException {
+        boolean idle;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            idle = inUse == 0;
+        }
         searchers.close();
         searchThreads.shutdownNow();
-        directory.close();
+        if (idle) {
+            directory.close();
+        }
     }
 
     @FunctionalInterface

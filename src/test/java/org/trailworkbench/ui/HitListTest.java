@@ -75,4 +75,23 @@ class HitListTest {
                     .isInstanceOf(CancellationException.class);
         }
     }
+
+    /** Closing a case while the window still reads rows must neither crash nor lose the rows being read. */
+    @Test
+    void aListOutlivesTheCaseClosingUnderIt(@TempDir Path temp) throws Exception {
+        List<TrailFiles.Event> events = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            events.add(TrailFiles.Event.of("e" + i, String.format("2025-03-06T08:%02d:00Z", i), "GetObject"));
+        }
+        TrailFiles.writeLog(temp.resolve("logs"), "us-east-1", "20250306T0800Z", events);
+        Case c = Case.open(temp.resolve("case"));
+        c.importPath(temp.resolve("logs"), SourceFilter.ALL, ImportListener.SILENT, Cancellation.none());
+        HitList list = HitList.of(c.index(), SearchRequest.of(""), Cancellation.none());
+        c.close();
+
+        assertThat(list.load(0, 100)).hasSize(30); // the files stay open while the list holds its view
+        assertThatThrownBy(() -> c.index().acquire()).isInstanceOf(org.apache.lucene.store.AlreadyClosedException.class);
+        list.close();
+        assertThatThrownBy(() -> list.load(0, 1)).isInstanceOf(java.io.IOException.class);
+    }
 }

@@ -303,10 +303,6 @@ public final class EventIndex implements Closeable {
             searchers.maybeRefresh();
         }
 
-        public long documentCount() {
-            return writer.getDocStats().numDocs;
-        }
-
         @Override
         public void close() throws IOException {
             writer.rollback(); // commits are explicit; anything after the last one is dropped

@@ -108,7 +108,7 @@ public final class Keywords {
     /** Values of {@code path} in a range of folded values, compared as UTF-8 bytes; a null bound is open. */
     public static Query rangeOf(String path, String lower, String upper, boolean includeLower, boolean includeUpper) {
         Automaton a = Operations.concatenate(List.of(interval(lower, upper, includeLower, includeUpper),
-                binarySeparators(), Automata.makeBinary(new BytesRef(path))));
+                separators(), Automata.makeBinary(new BytesRef(path))));
         return new AutomatonQuery(new Term(Fields.KEYWORDS, path + ":" + lower + ".." + upper), a,
                 Operations.DEFAULT_DETERMINIZE_WORK_LIMIT, true);
     }
@@ -145,12 +145,9 @@ public final class Keywords {
         return Automata.makeBinaryInterval(low, lower == null || includeLower, high, upper != null && includeUpper);
     }
 
+    /** Either separator; both are single bytes in UTF-8, so this serves binary automata too. */
     private static Automaton separators() {
         return Automata.makeCharRange(WORD_SEP, TEXT_SEP);
-    }
-
-    private static Automaton binarySeparators() {
-        return Automata.makeCharRange(WORD_SEP, TEXT_SEP); // both are single bytes in UTF-8
     }
 
     /** The index of the separator in a term: the first separator byte, as values never hold one. */

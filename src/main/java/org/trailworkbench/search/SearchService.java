@@ -58,7 +58,7 @@ public final class SearchService {
         long started = System.nanoTime();
         Query base = baseQuery(request);
         Query full = withFacetFilters(base, request);
-        boolean everything = matchesEverything(request);
+        boolean everything = matchesEverything(base, request);
         IndexSearcher searcher = index.acquire();
         try {
             long total;
@@ -183,9 +183,9 @@ public final class SearchService {
     }
 
     /** No query, no range, no filter: every event of the case. */
-    private static boolean matchesEverything(SearchRequest request) throws QuerySyntaxException {
-        return request.range().isAll() && request.filters().isEmpty()
-                && EventQueryParser.parse(request.query()) instanceof MatchAllDocsQuery;
+    private static boolean matchesEverything(Query base, SearchRequest request) {
+        return request.filters().isEmpty() && base instanceof BooleanQuery bool && bool.clauses().size() == 1
+                && bool.clauses().get(0).getQuery() instanceof MatchAllDocsQuery; // see baseQuery: no range clause
     }
 
     /** Checks a query's syntax without running it. */

@@ -121,10 +121,6 @@ final class SegmentColumns {
         return m != null ? m[doc] & 0xffff : -1;
     }
 
-    boolean holds(int dim) {
-        return small[dim] != null || medium[dim] != null;
-    }
-
     boolean holdsTimes() {
         return seconds != null;
     }

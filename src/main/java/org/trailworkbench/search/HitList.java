@@ -9,7 +9,6 @@ import org.trailworkbench.index.EventIndex;
 import org.trailworkbench.index.Fields;
 import org.trailworkbench.task.Cancellation;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * pages through (time, then doc id), so row {@code i} here is hit {@code i} there. Holds the index view
  * until {@link #close()}; thread-safe.
  */
-public final class HitList implements Closeable {
+public final class HitList implements RowSource {
 
     private static final Set<String> LOAD = Set.of(Fields.SOURCE, Fields.FILE);
 
@@ -56,11 +55,12 @@ public final class HitList implements Closeable {
         }
     }
 
+    @Override
     public int size() {
         return hits.size();
     }
 
-    /** Rows {@code [from, from + count)}, clipped to the list. */
+    @Override
     public List<EventHit> load(int from, int count) throws IOException {
         if (closed.get()) {
             throw new IOException("this list of hits is closed; run the search again");

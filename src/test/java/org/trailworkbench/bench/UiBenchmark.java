@@ -140,8 +140,8 @@ public final class UiBenchmark {
             });
             window.model().hitListProperty().addListener(new javafx.beans.value.ChangeListener<>() {
                 @Override
-                public void changed(javafx.beans.value.ObservableValue<? extends org.trailworkbench.search.HitList> o,
-                                    org.trailworkbench.search.HitList a, org.trailworkbench.search.HitList b) {
+                public void changed(javafx.beans.value.ObservableValue<? extends org.trailworkbench.search.RowSource> o,
+                                    org.trailworkbench.search.RowSource a, org.trailworkbench.search.RowSource b) {
                     if (b != null) {
                         o.removeListener(this);
                         listed.complete(System.nanoTime());

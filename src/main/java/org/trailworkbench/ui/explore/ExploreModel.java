@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.trailworkbench.casefile.Case;
 import org.trailworkbench.search.FacetFilter;
 import org.trailworkbench.search.HitList;
+import org.trailworkbench.search.RowSource;
 import org.trailworkbench.search.QuerySyntaxException;
 import org.trailworkbench.search.SearchRequest;
 import org.trailworkbench.search.SearchResponse;
@@ -57,7 +58,7 @@ public final class ExploreModel {
 
     private final ObjectProperty<SearchRequest> shownRequest = new SimpleObjectProperty<>();
     private final ObjectProperty<SearchResponse> response = new SimpleObjectProperty<>();
-    private final ObjectProperty<HitList> hitList = new SimpleObjectProperty<>();
+    private final ObjectProperty<RowSource> hitList = new SimpleObjectProperty<>();
     private final StringProperty queryError = new SimpleStringProperty();
     private final ObjectProperty<Throwable> failure = new SimpleObjectProperty<>();
     private final BooleanProperty searching = new SimpleBooleanProperty();
@@ -138,7 +139,7 @@ public final class ExploreModel {
             response.set(answer);
         }));
         try {
-            HitList list = HitList.of(c.index(), request, cancel);
+            RowSource list = HitList.of(c.index(), request, cancel);
             Platform.runLater(() -> {
                 if (ticket == generation.get() && !cancel.isCancelled()) {
                     replaceHitList(list);
@@ -163,15 +164,15 @@ public final class ExploreModel {
         }
     }
 
-    private void replaceHitList(HitList list) {
-        HitList old = hitList.get();
+    private void replaceHitList(RowSource list) {
+        RowSource old = hitList.get();
         hitList.set(list);
         if (old != null && old != list) {
             closeQuietly(old);
         }
     }
 
-    private static void closeQuietly(HitList list) {
+    private static void closeQuietly(RowSource list) {
         try {
             list.close();
         } catch (IOException e) {
@@ -295,7 +296,7 @@ public final class ExploreModel {
         return response;
     }
 
-    public ReadOnlyObjectProperty<HitList> hitListProperty() {
+    public ReadOnlyObjectProperty<RowSource> hitListProperty() {
         return hitList;
     }
 

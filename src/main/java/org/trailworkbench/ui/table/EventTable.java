@@ -20,7 +20,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import org.trailworkbench.export.JsonPaths;
 import org.trailworkbench.search.EventHit;
-import org.trailworkbench.search.HitList;
+import org.trailworkbench.search.RowSource;
 import org.trailworkbench.search.SearchResponse;
 import org.trailworkbench.ui.explore.ExploreModel;
 import org.trailworkbench.ui.time.TimeDisplay;
@@ -101,7 +101,7 @@ public final class EventTable extends TableView<EventRow> {
         scrollTo(0);
     }
 
-    private void attach(HitList list) {
+    private void attach(RowSource list) {
         if (rows != null && list != null && list.size() == rows.size()) {
             rows.attach(list);
         }

@@ -5,7 +5,7 @@ import javafx.collections.ObservableListBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trailworkbench.search.EventHit;
-import org.trailworkbench.search.HitList;
+import org.trailworkbench.search.RowSource;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -45,7 +45,7 @@ public final class LazyRows extends ObservableListBase<EventRow> {
     /** Pages wanted but not yet loaded; touched on the FX thread only. */
     private final Deque<Integer> waiting = new ArrayDeque<>();
     private final Set<Integer> loading = new HashSet<>();
-    private HitList source;
+    private RowSource source;
     private volatile boolean closed;
 
     /** @param firstPage the hits that came with the search, so the top of the table shows at once */
@@ -64,7 +64,7 @@ public final class LazyRows extends ObservableListBase<EventRow> {
     }
 
     /** The full list arrived: rows beyond the first page can load now. */
-    public void attach(HitList list) {
+    public void attach(RowSource list) {
         source = list;
         pump();
     }
@@ -119,7 +119,7 @@ public final class LazyRows extends ObservableListBase<EventRow> {
                 continue;
             }
             loading.add(page);
-            HitList from = source;
+            RowSource from = source;
             LOADER.execute(() -> {
                 List<EventHit> hits;
                 try {

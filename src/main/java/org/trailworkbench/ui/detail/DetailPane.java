@@ -79,6 +79,11 @@ public final class DetailPane extends VBox {
     }
 
     /** Shows a row's event, now or when it has loaded. */
+    /** The event shown, null when none (or while its row is loading). */
+    public EventHit shown() {
+        return shown;
+    }
+
     public void showRow(EventRow next) {
         if (row != null) {
             row.hitProperty().removeListener(onLoaded);

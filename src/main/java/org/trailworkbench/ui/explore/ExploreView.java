@@ -61,7 +61,7 @@ public final class ExploreView extends BorderPane {
         timeline = new TimelineView(model, time, icons);
         table = new EventTable(model, time, columns);
         detail = new DetailPane(model, time, icons);
-        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> detail.showRow(row));
+        table.selectedRowProperty().addListener((obs, old, row) -> detail.showRow(row));
         columnChooser = new ColumnChooser(table, fieldPaths);
 
         Label count = new Label();
@@ -89,9 +89,12 @@ public final class ExploreView extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox tableHeader = new HBox(8, count, spacer, sort, columnsButton, exportButton);
         tableHeader.setAlignment(Pos.CENTER_LEFT);
-        VBox tableCard = new VBox(6, tableHeader, table);
+        HBox tableAndBar = new HBox(table, table.scrollBar());
+        HBox.setHgrow(table, Priority.ALWAYS);
+        HBox.setMargin(table.scrollBar(), new javafx.geometry.Insets(29, 0, 0, 0)); // beside the rows, not the header
+        VBox tableCard = new VBox(6, tableHeader, tableAndBar);
         tableCard.getStyleClass().add("card");
-        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox.setVgrow(tableAndBar, Priority.ALWAYS);
 
         results = new SplitPane(tableCard, detail);
         results.setOrientation(Orientation.VERTICAL);

@@ -2,6 +2,7 @@ package org.trailworkbench.ui.table;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
@@ -9,6 +10,7 @@ import javafx.collections.ObservableList;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableCell;
@@ -30,6 +32,8 @@ import java.util.List;
 
 /**
  * The event table: one row per hit however many, loaded lazily (see {@link LazyRows}), in time order.
+ * Beyond {@link RowWindow#DEFAULT_ROWS} hits it holds a window of them, scrolled over all by
+ * {@link #scrollBar()}: address rows by their position among all hits ({@link #selectHit}, {@link #rows()}).
  * Columns are any field paths; a right-click on a value filters on it or leaves it out, or copies it.
  */
 public final class EventTable extends TableView<EventRow> {
@@ -40,6 +44,8 @@ public final class EventTable extends TableView<EventRow> {
     private final TimeDisplay time;
     private final ObservableList<String> columnPaths = FXCollections.observableArrayList();
     private final ObjectProperty<JsonPaths> paths = new SimpleObjectProperty<>();
+    private final RowWindow window = new RowWindow(this);
+    private int windowRows = RowWindow.DEFAULT_ROWS;
     private LazyRows rows;
     private boolean rebuilding;
 
@@ -72,7 +78,11 @@ public final class EventTable extends TableView<EventRow> {
         model.responseProperty().addListener((obs, old, response) -> show(response));
         model.hitListProperty().addListener((obs, old, list) -> attach(list));
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.C && e.isShortcutDown()) {
+            if ((e.getCode() == KeyCode.HOME || e.getCode() == KeyCode.END) && rows != null && rows.windowed()
+                    && !e.isShiftDown()) { // the table alone would go to the window's ends, not the hits'
+                window.select(e.getCode() == KeyCode.HOME ? 0 : rows.total() - 1);
+                e.consume();
+            } else if (e.getCode() == KeyCode.C && e.isShortcutDown()) {
                 if (e.isShiftDown()) {
                     copySelectedJson();
                 } else {
@@ -92,17 +102,43 @@ public final class EventTable extends TableView<EventRow> {
         return rows;
     }
 
+    /** The scroll bar over all hits, shown beside the table when it holds a window of them. */
+    public ScrollBar scrollBar() {
+        return window.bar();
+    }
+
+    /** The selected row, also when the window has moved away from it; what the detail pane shows. */
+    public ReadOnlyObjectProperty<EventRow> selectedRowProperty() {
+        return window.selectedProperty();
+    }
+
+    /** At most this many rows become the table's items at once, from the next search on. */
+    public void setWindowRows(int rows) {
+        windowRows = rows;
+    }
+
+    /** Scrolls so that hit {@code position} (among all hits, not the window's items) is the top row. */
+    public void scrollToHit(int position) {
+        window.scrollTo(position);
+    }
+
+    /** Selects hit {@code position} among all hits, scrolling to it when it is out of view. */
+    public void selectHit(int position) {
+        window.select(position);
+    }
+
     private void show(SearchResponse response) {
         if (rows != null) {
             rows.close();
         }
-        rows = response == null ? null : new LazyRows(response.total(), response.hits());
+        rows = response == null ? null : new LazyRows(response.total(), response.hits(), windowRows);
+        window.show(rows);
         setItems(rows == null ? FXCollections.observableArrayList() : rows);
         scrollTo(0);
     }
 
     private void attach(RowSource list) {
-        if (rows != null && list != null && list.size() == rows.size()) {
+        if (rows != null && list != null && list.size() == rows.total()) {
             rows.attach(list);
         }
     }
@@ -163,7 +199,7 @@ public final class EventTable extends TableView<EventRow> {
     // ---- copying
 
     public void copySelectedRow() {
-        EventRow row = getSelectionModel().getSelectedItem();
+        EventRow row = selectedRowProperty().get();
         if (row == null || row.hit() == null) {
             return;
         }
@@ -175,7 +211,7 @@ public final class EventTable extends TableView<EventRow> {
     }
 
     public void copySelectedJson() {
-        EventRow row = getSelectionModel().getSelectedItem();
+        EventRow row = selectedRowProperty().get();
         if (row != null && row.hit() != null) {
             copy(row.hit().json());
         }
@@ -258,25 +294,10 @@ public final class EventTable extends TableView<EventRow> {
 
     /** Selects the row {@code by} rows below (negative: above) the selection, for next/previous event. */
     public void step(int by) {
-        if (getItems().isEmpty()) {
+        if (rows == null || rows.total() == 0) {
             return;
         }
-        int i = getSelectionModel().getSelectedIndex();
-        int next = Math.max(0, Math.min(getItems().size() - 1, i < 0 ? 0 : i + by));
-        getSelectionModel().clearAndSelect(next);
-        scrollToVisible(next);
-    }
-
-    private void scrollToVisible(int index) {
-        var flow = (javafx.scene.control.skin.VirtualFlow<?>) lookup(".virtual-flow");
-        if (flow == null) {
-            scrollTo(index);
-            return;
-        }
-        var first = flow.getFirstVisibleCell();
-        var last = flow.getLastVisibleCell();
-        if (first == null || last == null || index <= first.getIndex() || index >= last.getIndex()) {
-            flow.scrollTo(index);
-        }
+        int i = window.selectedPosition();
+        window.select(i < 0 ? 0 : i + by);
     }
 }

@@ -18,10 +18,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The table's items: as many rows as there are hits, loaded a page at a time when the table first asks
- * for one of their rows. The table only asks for what it shows, so a million hits cost a few pages of
- * memory. Pages asked for last load first (scrolling fast, the user is where they are now, not where they
- * were), and a bounded set of pages is kept.
+ * The table's items: a window of at most {@code window} consecutive hits out of all of them, each row
+ * loaded a page at a time when the table first asks for it. The table only asks for what it shows, so
+ * millions of hits cost a few pages of memory. Pages asked for last load first (scrolling fast, the user
+ * is where they are now, not where they were), and a bounded set of pages is kept.
+ *
+ * <p>Why a window: JavaFX 21's VirtualFlow walks every row above the scroll position on each layout, so a
+ * table of ten million items stalls for hundreds of milliseconds per scroll step near its end.
+ * {@link RowWindow} moves the window as the user scrolls; pages are keyed by the hit's position among all
+ * hits, so moving the window keeps what is loaded.
  */
 public final class LazyRows extends ObservableListBase<EventRow> {
 
@@ -35,7 +40,9 @@ public final class LazyRows extends ObservableListBase<EventRow> {
         return t;
     });
 
+    private final int total;
     private final int size;
+    private int offset;
     private final Map<Integer, EventRow[]> pages = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Integer, EventRow[]> eldest) {
@@ -48,11 +55,15 @@ public final class LazyRows extends ObservableListBase<EventRow> {
     private RowSource source;
     private volatile boolean closed;
 
-    /** @param firstPage the hits that came with the search, so the top of the table shows at once */
-    public LazyRows(long total, List<EventHit> firstPage) {
-        this.size = (int) Math.min(Integer.MAX_VALUE - 8, total);
+    /**
+     * @param firstPage the hits that came with the search, so the top of the table shows at once
+     * @param window    the most rows the table holds as items at once
+     */
+    public LazyRows(long total, List<EventHit> firstPage, int window) {
+        this.total = (int) Math.min(Integer.MAX_VALUE - 8, total);
+        this.size = Math.min(this.total, Math.max(1, window));
         if (!firstPage.isEmpty()) {
-            EventRow[] rows = new EventRow[Math.min(PAGE, size)];
+            EventRow[] rows = new EventRow[Math.min(PAGE, this.total)];
             for (int i = 0; i < rows.length; i++) {
                 rows[i] = new EventRow(i, i < firstPage.size() ? firstPage.get(i) : null);
             }
@@ -75,27 +86,78 @@ public final class LazyRows extends ObservableListBase<EventRow> {
         waiting.clear();
     }
 
+    /** The number of rows in the window: the table's item count. */
     @Override
     public int size() {
         return size;
     }
 
+    /** The number of hits, of which the window shows {@link #size()}. */
+    public int total() {
+        return total;
+    }
+
+    /** The position among all hits of the window's first row. */
+    public int offset() {
+        return offset;
+    }
+
+    /** Whether the window holds fewer rows than there are hits. */
+    public boolean windowed() {
+        return size < total;
+    }
+
+    /**
+     * Moves the window so that it starts at hit {@code start} (clipped): every item is replaced, which
+     * clears the table's selection; {@link RowWindow} restores it.
+     */
+    public void moveTo(int start) {
+        int next = Math.max(0, Math.min(total - size, start));
+        if (next == offset) {
+            return;
+        }
+        int previous = offset;
+        offset = next;
+        beginChange();
+        nextReplace(0, size, new java.util.AbstractList<EventRow>() {
+            @Override
+            public EventRow get(int index) {
+                return row(previous + index);
+            }
+
+            @Override
+            public int size() {
+                return size;
+            }
+        });
+        endChange();
+    }
+
+    /** The item at {@code index} in the window. */
     @Override
     public EventRow get(int index) {
         if (index < 0 || index >= size) {
             throw new IndexOutOfBoundsException(index);
         }
-        int page = index / PAGE;
+        return row(offset + index);
+    }
+
+    /** The row of hit {@code position} among all hits, wherever the window is; loaded if it is not yet. */
+    public EventRow row(int position) {
+        if (position < 0 || position >= total) {
+            throw new IndexOutOfBoundsException(position);
+        }
+        int page = position / PAGE;
         EventRow[] rows = pages.get(page);
         if (rows == null) {
-            rows = new EventRow[Math.min(PAGE, size - page * PAGE)];
+            rows = new EventRow[Math.min(PAGE, total - page * PAGE)];
             for (int i = 0; i < rows.length; i++) {
                 rows[i] = new EventRow(page * PAGE + i, null);
             }
             pages.put(page, rows);
             want(page);
         }
-        return rows[index - page * PAGE];
+        return rows[position - page * PAGE];
     }
 
     private void want(int page) {

@@ -86,6 +86,9 @@ final class FacetCollectorManager implements CollectorManager<FacetCollectorMana
         final Map<String, long[]> series = new HashMap<>();
     }
 
+    /** Hits per counting batch: small enough to stay in the first-level cache. */
+    private static final int BATCH = 1024;
+
     private final List<String> dims;
     private final List<Selection> selections;
     private final Buckets buckets;
@@ -118,17 +121,26 @@ final class FacetCollectorManager implements CollectorManager<FacetCollectorMana
     private record HistogramKey(org.apache.lucene.index.IndexReader.CacheKey segment, long first, long end, int buckets) {
     }
 
+    /**
+     * The result over every event of the case, through the facet filters if any (the query itself matches
+     * all). Without filters, the cached counts of every segment. With filters that keep most events (an
+     * analyst clicking the biggest value of a facet), the cached counts minus those of the events the
+     * filters leave out: far fewer to count than the events they keep.
+     */
     Result everything(org.apache.lucene.search.IndexSearcher searcher) throws IOException {
-        if (!selections.isEmpty()) {
-            throw new IllegalStateException("everything() is for requests without facet filters");
-        }
         List<java.util.concurrent.Callable<SliceCollector>> tasks = new ArrayList<>();
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             tasks.add(() -> {
                 SliceCollector collector = newCollector();
                 Segment segment = new Segment(leaf);
                 collector.current = segment;
-                segment.collectEverything();
+                if (selections.isEmpty()) {
+                    segment.collectEverything();
+                } else if (segment.keepsMost()) {
+                    segment.collectAllButLeftOut();
+                } else {
+                    segment.collectEach();
+                }
                 return collector;
             });
         }
@@ -217,6 +229,11 @@ final class FacetCollectorManager implements CollectorManager<FacetCollectorMana
         private final int leafOrd;
         private final LeafReaderContext context;
         private final SegmentColumns columns;
+        /** Hits kept by every filter, counted a batch at a time (see {@link #countBatch()}). */
+        private final int[] batch = new int[BATCH];
+        private int batched;
+        /** Per dimension held in a column, counts by ordinal + 1 (0: no value); null until used. */
+        private final int[][] plusOneCounts;
 
         Segment(LeafReaderContext context) throws IOException {
             var reader = context.reader();
@@ -248,6 +265,7 @@ final class FacetCollectorManager implements CollectorManager<FacetCollectorMana
             splitValues = buckets == null || buckets.splitBy() == null ? null
                     : DocValues.getSortedSet(reader, buckets.splitBy());
             histogram = buckets == null ? null : new long[buckets.starts().length];
+            plusOneCounts = new int[dims.size()][];
         }
 
         private static java.util.BitSet ords(SortedSetDocValues values, Set<String> labels) throws IOException {
@@ -265,6 +283,91 @@ final class FacetCollectorManager implements CollectorManager<FacetCollectorMana
         public void setScorer(Scorable scorer) {
         }
 
+        /** Collects every live document through the filters, one by one. */
+        void collectEach() throws IOException {
+            org.apache.lucene.util.Bits live = context.reader().getLiveDocs();
+            for (int doc = 0, max = context.reader().maxDoc(); doc < max; doc++) {
+                if (live == null || live.get(doc)) {
+                    collect(doc);
+                }
+            }
+        }
+
+        /**
+         * Whether the filters keep more than half of the segment's events, as estimated from its cached
+         * counts of everything (exact for one filter on a dimension with one value per event). Without
+         * those counts, or with a filter off the facet dimensions, no.
+         */
+        boolean keepsMost() {
+            var helper = context.reader().getReaderCacheHelper();
+            int[][] all = helper == null || dims.isEmpty() || buckets != null && buckets.splitBy() != null
+                    ? null : EVERYTHING.get(helper.getKey());
+            int events = context.reader().numDocs();
+            if (all == null || events == 0) {
+                return false;
+            }
+            double kept = 1;
+            for (int i = 0; i < selectionDim.length; i++) {
+                int d = selectionDim[i];
+                if (d < 0) {
+                    return false;
+                }
+                boolean wantsInclude = !selections.get(i).include().isEmpty();
+                long passing = 0;
+                long valued = 0;
+                for (int ord = 0; ord < all[d].length; ord++) {
+                    valued += all[d][ord];
+                    if (!excludeOrds[i].get(ord) && (includeOrds[i].get(ord) || !wantsInclude)) {
+                        passing += all[d][ord];
+                    }
+                }
+                if (!wantsInclude) {
+                    passing += Math.max(0, events - valued); // events without a value pass an exclusion
+                }
+                kept *= Math.min(1.0, passing / (double) events);
+            }
+            return kept > 0.5;
+        }
+
+        /**
+         * Every live document, then takes back the documents the filters leave out: the result is the same
+         * as collecting each kept one, drill-sideways included (a document failing exactly one filter
+         * stays counted in that filter's dimension).
+         */
+        void collectAllButLeftOut() throws IOException {
+            collectEverything();
+            int[][] own = new int[dimCounts.length][];
+            for (int d = 0; d < own.length; d++) {
+                own[d] = dimCounts[d].clone(); // the cached arrays are shared
+            }
+            dimCounts = own;
+            org.apache.lucene.util.Bits live = context.reader().getLiveDocs();
+            for (int doc = 0, max = context.reader().maxDoc(); doc < max; doc++) {
+                if (live != null && !live.get(doc)) {
+                    continue;
+                }
+                int failedSelection = -1;
+                int failures = 0;
+                for (int i = 0; i < selectionValues.length && failures < 2; i++) {
+                    if (!passes(i, doc)) {
+                        failures++;
+                        failedSelection = i;
+                    }
+                }
+                if (failures == 0) {
+                    continue;
+                }
+                int keptIn = failures == 1 ? selectionDim[failedSelection] : -1;
+                for (int d = 0; d < dimValues.length; d++) {
+                    if (d != keptIn) {
+                        count(d, doc, -1);
+                    }
+                }
+                total--;
+                countTime(doc, -1);
+            }
+        }
+
         @Override
         public void collect(int doc) throws IOException {
             int failedSelection = -1;
@@ -279,26 +382,46 @@ final class FacetCollectorManager implements CollectorManager<FacetCollectorMana
             if (failedSelection >= 0) {
                 int d = selectionDim[failedSelection];
                 if (d >= 0) {
-                    count(d, doc);
+                    count(d, doc, 1);
                 }
                 return;
             }
             total++;
-            for (int d = 0; d < dimValues.length; d++) {
-                count(d, doc);
+            batch[batched++] = doc;
+            if (batched == BATCH) {
+                countBatch();
             }
-            countTime(doc);
         }
 
-        private void countTime(int doc) throws IOException {
+        /** Counts the batched hits in every dimension and the histogram, one dimension at a time. */
+        private void countBatch() throws IOException {
+            for (int d = 0; d < dimValues.length; d++) {
+                if (plusOneCounts[d] == null && columns.ordPlusOne(d, 0) >= 0) {
+                    plusOneCounts[d] = new int[dimCounts[d].length + 1];
+                }
+                if (plusOneCounts[d] == null || !columns.countPlusOne(d, batch, batched, plusOneCounts[d])) {
+                    for (int i = 0; i < batched; i++) {
+                        count(d, batch[i], 1);
+                    }
+                }
+            }
+            if (histogram != null) {
+                for (int i = 0; i < batched; i++) {
+                    countTime(batch[i], 1);
+                }
+            }
+            batched = 0;
+        }
+
+        private void countTime(int doc, int by) throws IOException {
             long time = time(doc);
             if (time != Long.MIN_VALUE) {
                 int bucket = buckets.indexOf(time);
                 if (bucket >= 0) {
-                    histogram[bucket]++;
+                    histogram[bucket] += by;
                     if (splitValues != null) {
                         long ord = splitValues.advanceExact(doc) ? splitValues.nextOrd() : -1;
-                        splitCounts.computeIfAbsent(ord, o -> new long[histogram.length])[bucket]++;
+                        splitCounts.computeIfAbsent(ord, o -> new long[histogram.length])[bucket] += by;
                     }
                 }
             }
@@ -333,11 +456,11 @@ final class FacetCollectorManager implements CollectorManager<FacetCollectorMana
                 total++;
                 if (countFacets) {
                     for (int d = 0; d < dimValues.length; d++) {
-                        count(d, doc);
+                        count(d, doc, 1);
                     }
                 }
                 if (countTimes) {
-                    countTime(doc);
+                    countTime(doc, 1);
                 }
             }
             if (countFacets && helper != null && !dims.isEmpty()
@@ -388,30 +511,40 @@ final class FacetCollectorManager implements CollectorManager<FacetCollectorMana
             return included || !wantsInclude;
         }
 
-        private void count(int d, int doc) throws IOException {
+        /** Adds {@code by} (1, or -1 to take a document back) to the counts of the document's values. */
+        private void count(int d, int doc, int by) throws IOException {
             int ordPlusOne = columns.ordPlusOne(d, doc);
             if (ordPlusOne >= 0) {
                 if (ordPlusOne > 0) {
-                    dimCounts[d][ordPlusOne - 1]++;
+                    dimCounts[d][ordPlusOne - 1] += by;
                 }
                 return;
             }
             SortedDocValues single = singleValues[d];
             if (single != null) {
                 if (single.advanceExact(doc)) {
-                    dimCounts[d][single.ordValue()]++;
+                    dimCounts[d][single.ordValue()] += by;
                 }
                 return;
             }
             SortedSetDocValues values = dimValues[d];
             if (values.advanceExact(doc)) {
                 for (int i = 0, n = values.docValueCount(); i < n; i++) {
-                    dimCounts[d][(int) values.nextOrd()]++;
+                    dimCounts[d][(int) values.nextOrd()] += by;
                 }
             }
         }
 
         void flushInto(Result into) throws IOException {
+            countBatch();
+            for (int d = 0; d < dimValues.length; d++) {
+                int[] plusOne = plusOneCounts[d];
+                if (plusOne != null) {
+                    for (int ord = 1; ord < plusOne.length; ord++) {
+                        dimCounts[d][ord - 1] += plusOne[ord];
+                    }
+                }
+            }
             into.total += total;
             for (int d = 0; d < dimValues.length; d++) {
                 int[] counts = dimCounts[d];

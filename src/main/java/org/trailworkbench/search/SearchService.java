@@ -58,7 +58,8 @@ public final class SearchService {
         long started = System.nanoTime();
         Query base = baseQuery(request);
         Query full = withFacetFilters(base, request);
-        boolean everything = matchesEverything(base, request);
+        boolean allEvents = matchesAllEvents(base);
+        boolean everything = allEvents && request.filters().isEmpty();
         IndexSearcher searcher = index.acquire();
         try {
             long total;
@@ -70,7 +71,7 @@ public final class SearchService {
                 List<String> dims = request.facetSize() > 0 ? Fields.FACETS : List.of();
                 GlobalOrdinals ordinals = dims.isEmpty() ? null : ordinals(searcher);
                 var manager = new FacetCollectorManager(dims, ordinals, selections(request), buckets);
-                var result = everything ? manager.everything(searcher)
+                var result = allEvents ? manager.everything(searcher)
                         : searcher.search(base, manager);
                 total = result.total;
                 facets = facets(dims, ordinals, result, request.facetSize());
@@ -182,9 +183,9 @@ public final class SearchService {
                 .build();
     }
 
-    /** No query, no range, no filter: every event of the case. */
-    private static boolean matchesEverything(Query base, SearchRequest request) {
-        return request.filters().isEmpty() && base instanceof BooleanQuery bool && bool.clauses().size() == 1
+    /** No query, no range, no filter off the facets: every event of the case, before facet filters. */
+    private static boolean matchesAllEvents(Query base) {
+        return base instanceof BooleanQuery bool && bool.clauses().size() == 1
                 && bool.clauses().get(0).getQuery() instanceof MatchAllDocsQuery; // see baseQuery: no range clause
     }
 

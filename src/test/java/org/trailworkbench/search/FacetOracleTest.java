@@ -81,6 +81,13 @@ class FacetOracleTest {
                 SearchRequest.of("").withFilter("awsRegion", new FacetFilter(Set.of("us-east-1"), Set.of())),
                 SearchRequest.of("").withFilter("eventSource", new FacetFilter(Set.of(), Set.of("s3.amazonaws.com")))
                         .withFilter("readOnly", new FacetFilter(Set.of("false"), Set.of())),
+                // filters keeping most events: counted as everything minus what they leave out
+                SearchRequest.of("").withFilter("errorCode", new FacetFilter(Set.of(), Set.of("AccessDenied"))),
+                SearchRequest.of("").withFilter("readOnly", new FacetFilter(Set.of(), Set.of("false")))
+                        .withFilter("errorCode", new FacetFilter(Set.of(), Set.of("AccessDenied", "NoSuchEntity"))),
+                SearchRequest.of("").withTimeline(true, null)
+                        .withFilter("eventType", new FacetFilter(Set.of("AwsApiCall", "AwsConsoleSignIn"), Set.of()))
+                        .withFilter("userIdentity.type", new FacetFilter(Set.of(), Set.of("Root"))),
                 SearchRequest.of("").withRange(new TimeRange(stats.oldest() + 3_600_000L, stats.newest() - 7_200_000L)),
                 SearchRequest.of("readOnly:false").withFacets(5),
                 SearchRequest.of("eventSource:s3.amazonaws.com").withSort(SortOrder.OLDEST_FIRST));

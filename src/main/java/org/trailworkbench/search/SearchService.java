@@ -67,7 +67,8 @@ public final class SearchService {
             Map<String, List<FacetCount>> facets = Map.of();
             Timeline timeline = null;
             if (request.facetSize() > 0 || request.timeline()) {
-                FacetCollectorManager.Buckets buckets = request.timeline() ? buckets(searcher, full, request, everything) : null;
+                FacetCollectorManager.Buckets buckets = request.timeline()
+                        ? buckets(searcher, full, request, everything, allEvents) : null;
                 List<String> dims = request.facetSize() > 0 ? Fields.FACETS : List.of();
                 GlobalOrdinals ordinals = dims.isEmpty() ? null : ordinals(searcher);
                 var manager = new FacetCollectorManager(dims, ordinals, selections(request), buckets);
@@ -277,13 +278,15 @@ public final class SearchService {
      * narrow query is drawn across the width of the chart rather than as a spike in an empty case.
      */
     private FacetCollectorManager.Buckets buckets(IndexSearcher searcher, Query full, SearchRequest request,
-                                                  boolean everything) throws IOException {
+                                                  boolean everything, boolean allEvents) throws IOException {
         String split = request.splitBy();
         Long from = request.range().from();
         Long to = request.range().to();
         if (from == null || to == null) {
-            // everything: the index's own bounds, no search at all
-            long[] hitBounds = everything ? null : TimeBounds.of(searcher, full);
+            // everything: the index's own bounds, no search at all; facet filters alone: a scan of their columns
+            long[] hitBounds = everything ? null
+                    : allEvents ? new FacetCollectorManager(Fields.FACETS, null, selections(request), null).boundsOfAll(searcher)
+                    : TimeBounds.of(searcher, full);
             Long oldest = everything ? timeBound(searcher, true) : hitBounds == null ? null : hitBounds[0];
             Long newest = everything ? timeBound(searcher, false) : hitBounds == null ? null : hitBounds[1];
             if (oldest == null || newest == null) {

@@ -146,6 +146,55 @@ final class SegmentColumns {
         return false;
     }
 
+    /** Receives documents; may read doc values, hence the exception. */
+    interface DocVisitor {
+        void visit(int doc) throws IOException;
+    }
+
+    /**
+     * Visits the documents (deleted ones included) whose value in {@code dim}, a held dimension, is not kept:
+     * {@code keepsPlusOne[ordinal + 1]} false, {@code keepsPlusOne[0]} for no value.
+     */
+    void forEachLeftOut(int dim, boolean[] keepsPlusOne, DocVisitor visitor) throws IOException {
+        byte[] s = small[dim];
+        if (s != null) {
+            for (int doc = 0; doc < s.length; doc++) {
+                if (!keepsPlusOne[s[doc] & 0xff]) {
+                    visitor.visit(doc);
+                }
+            }
+            return;
+        }
+        short[] m = medium[dim];
+        for (int doc = 0; doc < m.length; doc++) {
+            if (!keepsPlusOne[m[doc] & 0xffff]) {
+                visitor.visit(doc);
+            }
+        }
+    }
+
+    /**
+     * The oldest and newest time ({MAX, MIN} when none) of the live documents whose value in {@code dim}, a
+     * held dimension, is kept; only when {@link #holdsTimes()}. One pass over two arrays.
+     */
+    long[] timeBoundsKept(int dim, boolean[] keepsPlusOne, org.apache.lucene.util.Bits live) {
+        byte[] s = small[dim];
+        short[] m = medium[dim];
+        int min = Integer.MAX_VALUE;
+        int max = -1;
+        for (int doc = 0; doc < seconds.length; doc++) {
+            int ordPlusOne = s != null ? s[doc] & 0xff : m[doc] & 0xffff;
+            int second = seconds[doc];
+            if (keepsPlusOne[ordPlusOne] && second >= 0 && (second < min || second > max)
+                    && (live == null || live.get(doc))) {
+                min = Math.min(min, second);
+                max = Math.max(max, second);
+            }
+        }
+        return max < 0 ? new long[]{Long.MAX_VALUE, Long.MIN_VALUE}
+                : new long[]{baseMillis + min * 1000L, baseMillis + max * 1000L};
+    }
+
     boolean holdsTimes() {
         return seconds != null;
     }

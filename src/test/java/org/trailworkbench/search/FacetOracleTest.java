@@ -98,6 +98,7 @@ class FacetOracleTest {
                 assertThat(response.total()).as("total of %s", request).isEqualTo(plain.total);
                 assertThat(response.facets()).as("facets of %s", request).isEqualTo(plain.facets);
                 assertThat(response.timeline().counts()).as("histogram of %s", request).isEqualTo(plain.histogram);
+                assertThat(response.timeline().starts()).as("buckets of %s", request).isEqualTo(plain.starts);
                 assertThat(response.hits()).as("first page of %s", request).isEqualTo(plainPage(request));
                 if (request.splitBy() != null) {
                     assertThat(response.timeline().series().keySet()).isNotEmpty();
@@ -123,7 +124,8 @@ class FacetOracleTest {
         });
     }
 
-    record Plain(long total, Map<String, List<FacetCount>> facets, long[] histogram) {
+    /** {@code starts}: the buckets for the oldest and newest hit, where the request leaves its range open. */
+    record Plain(long total, Map<String, List<FacetCount>> facets, long[] histogram, long[] starts) {
     }
 
     /** Every hit of the base query, every dimension read through doc values, drill-sideways by hand. */
@@ -135,6 +137,7 @@ class FacetOracleTest {
         Fields.FACETS.forEach(d -> counts.put(d, new HashMap<>()));
         long[] histogram = new long[starts.length];
         long[] total = {0};
+        long[] bounds = {Long.MAX_VALUE, Long.MIN_VALUE};
         c.index().withSearcher(searcher -> {
             searcher.search(base, new SimpleCollector() {
                 LeafReaderContext leaf;
@@ -172,6 +175,8 @@ class FacetOracleTest {
                     NumericDocValues times = DocValues.getNumeric(leaf.reader(), Fields.TIME);
                     if (times.advanceExact(doc)) {
                         long t = times.longValue();
+                        bounds[0] = Math.min(bounds[0], t);
+                        bounds[1] = Math.max(bounds[1], t);
                         for (int b = 0; b < starts.length; b++) {
                             long bucketEnd = b + 1 < starts.length ? starts[b + 1] : end;
                             if (t >= starts[b] && t < bucketEnd) {
@@ -196,7 +201,10 @@ class FacetOracleTest {
                     .limit(request.facetSize())
                     .map(e -> new FacetCount(e.getKey(), e.getValue())).toList());
         }
-        return new Plain(total[0], facets, histogram);
+        Long from = request.range().from() != null ? request.range().from() : bounds[0];
+        Long to = request.range().to() != null ? request.range().to() : bounds[1] + 1;
+        BucketInterval interval = BucketInterval.choose(from, to, SearchService.TARGET_BUCKETS);
+        return new Plain(total[0], facets, histogram, interval.starts(from, to));
     }
 
     private static List<String> values(LeafReaderContext leaf, String dim, int doc) throws IOException {

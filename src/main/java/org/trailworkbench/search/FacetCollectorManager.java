@@ -148,6 +148,35 @@ final class FacetCollectorManager implements CollectorManager<FacetCollectorMana
     }
 
     /**
+     * The result over hits already found (by leaf ord; see {@link TimeBounds#keepingHits}), without running
+     * the query again: for requests without facet filters, whose base query is then the full query.
+     */
+    Result overHits(org.apache.lucene.search.IndexSearcher searcher, org.apache.lucene.util.FixedBitSet[] hits)
+            throws IOException {
+        if (!selections.isEmpty()) {
+            throw new IllegalStateException("the hits of the full query are not the base query's");
+        }
+        List<java.util.concurrent.Callable<SliceCollector>> tasks = new ArrayList<>();
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            org.apache.lucene.util.FixedBitSet bits = hits[leaf.ord];
+            if (bits == null) {
+                continue;
+            }
+            tasks.add(() -> {
+                SliceCollector collector = newCollector();
+                Segment segment = new Segment(leaf);
+                collector.current = segment;
+                var it = new org.apache.lucene.util.BitSetIterator(bits, 0);
+                for (int doc = it.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+                    segment.collect(doc);
+                }
+                return collector;
+            });
+        }
+        return reduce(searcher.getTaskExecutor().invokeAll(tasks));
+    }
+
+    /**
      * The oldest and newest time of the events the facet filters keep, the query matching all, or null when
      * none has a time: the filters checked on the facet columns, far cheaper than running them as a query.
      */

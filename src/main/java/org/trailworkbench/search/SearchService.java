@@ -67,12 +67,18 @@ public final class SearchService {
             Map<String, List<FacetCount>> facets = Map.of();
             Timeline timeline = null;
             if (request.facetSize() > 0 || request.timeline()) {
+                // without facet filters the base query is the full one: the pass that finds the time
+                // bounds keeps the hits, and counting walks them instead of searching again
+                TimeBounds.Pass pass = request.timeline() && !allEvents && request.filters().isEmpty()
+                        && (request.range().from() == null || request.range().to() == null)
+                        ? TimeBounds.keepingHits(searcher, full) : null;
                 FacetCollectorManager.Buckets buckets = request.timeline()
-                        ? buckets(searcher, full, request, everything, allEvents) : null;
+                        ? buckets(searcher, full, request, everything, allEvents, pass) : null;
                 List<String> dims = request.facetSize() > 0 ? Fields.FACETS : List.of();
                 GlobalOrdinals ordinals = dims.isEmpty() ? null : ordinals(searcher);
                 var manager = new FacetCollectorManager(dims, ordinals, selections(request), buckets);
                 var result = allEvents ? manager.everything(searcher)
+                        : pass != null ? manager.overHits(searcher, pass.hits())
                         : searcher.search(base, manager);
                 total = result.total;
                 facets = facets(dims, ordinals, result, request.facetSize());
@@ -278,7 +284,8 @@ public final class SearchService {
      * narrow query is drawn across the width of the chart rather than as a spike in an empty case.
      */
     private FacetCollectorManager.Buckets buckets(IndexSearcher searcher, Query full, SearchRequest request,
-                                                  boolean everything, boolean allEvents) throws IOException {
+                                                  boolean everything, boolean allEvents, TimeBounds.Pass pass)
+            throws IOException {
         String split = request.splitBy();
         Long from = request.range().from();
         Long to = request.range().to();
@@ -286,7 +293,7 @@ public final class SearchService {
             // everything: the index's own bounds, no search at all; facet filters alone: a scan of their columns
             long[] hitBounds = everything ? null
                     : allEvents ? new FacetCollectorManager(Fields.FACETS, null, selections(request), null).boundsOfAll(searcher)
-                    : TimeBounds.of(searcher, full);
+                    : pass != null ? pass.bounds() : TimeBounds.of(searcher, full);
             Long oldest = everything ? timeBound(searcher, true) : hitBounds == null ? null : hitBounds[0];
             Long newest = everything ? timeBound(searcher, false) : hitBounds == null ? null : hitBounds[1];
             if (oldest == null || newest == null) {

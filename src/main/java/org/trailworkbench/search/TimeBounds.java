@@ -10,6 +10,7 @@ import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.util.FixedBitSet;
 import org.trailworkbench.index.Fields;
 
 import java.io.IOException;
@@ -22,13 +23,32 @@ import java.util.Collection;
  */
 final class TimeBounds implements CollectorManager<TimeBounds.SliceBounds, long[]> {
 
-    private TimeBounds() {
+    /** Per segment (by leaf ord), the hits seen; null unless asked for. */
+    private final FixedBitSet[] hits;
+
+    private TimeBounds(FixedBitSet[] hits) {
+        this.hits = hits;
     }
 
     /** {oldest, newest}, or null when no hit has a time. */
     static long[] of(IndexSearcher searcher, Query query) throws IOException {
-        long[] bounds = searcher.search(query, new TimeBounds());
+        long[] bounds = searcher.search(query, new TimeBounds(null));
         return bounds[0] > bounds[1] ? null : bounds;
+    }
+
+    /**
+     * The bounds as {@link #of}, and the hits themselves, one bit per event: a second pass over them
+     * (counting facets) then walks the bits instead of running the query again.
+     */
+    static Pass keepingHits(IndexSearcher searcher, Query query) throws IOException {
+        FixedBitSet[] hits = new FixedBitSet[searcher.getIndexReader().leaves().size()];
+        long[] bounds = searcher.search(query, new TimeBounds(hits));
+        return new Pass(bounds[0] > bounds[1] ? null : bounds, hits);
+    }
+
+    /** @param bounds {oldest, newest}, or null when no hit has a time
+     *  @param hits   per segment by leaf ord, the hits; null for a segment without any */
+    record Pass(long[] bounds, FixedBitSet[] hits) {
     }
 
     @Override
@@ -46,7 +66,7 @@ final class TimeBounds implements CollectorManager<TimeBounds.SliceBounds, long[
         return bounds;
     }
 
-    static final class SliceBounds implements Collector {
+    final class SliceBounds implements Collector {
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
 
@@ -54,6 +74,10 @@ final class TimeBounds implements CollectorManager<TimeBounds.SliceBounds, long[
         public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
             SegmentColumns columns = SegmentColumns.of(context.reader());
             NumericDocValues times = columns.holdsTimes() ? null : DocValues.getNumeric(context.reader(), Fields.TIME);
+            FixedBitSet seen = hits == null ? null : new FixedBitSet(context.reader().maxDoc());
+            if (seen != null) {
+                hits[context.ord] = seen; // each leaf is searched by one slice only
+            }
             return new LeafCollector() {
                 @Override
                 public void setScorer(Scorable scorer) {
@@ -61,6 +85,9 @@ final class TimeBounds implements CollectorManager<TimeBounds.SliceBounds, long[
 
                 @Override
                 public void collect(int doc) throws IOException {
+                    if (seen != null) {
+                        seen.set(doc);
+                    }
                     long time;
                     if (times == null) {
                         time = columns.time(doc);

@@ -122,7 +122,7 @@ public final class LazyRows extends ObservableListBase<EventRow> {
         nextReplace(0, size, new java.util.AbstractList<EventRow>() {
             @Override
             public EventRow get(int index) {
-                return row(previous + index);
+                return held(previous + index); // what left the window: no reason to load it
             }
 
             @Override
@@ -140,6 +140,12 @@ public final class LazyRows extends ObservableListBase<EventRow> {
             throw new IndexOutOfBoundsException(index);
         }
         return row(offset + index);
+    }
+
+    /** The row of hit {@code position} if its page is held, else an empty stand-in; loads nothing. */
+    private EventRow held(int position) {
+        EventRow[] rows = pages.get(position / PAGE);
+        return rows != null ? rows[position % PAGE] : new EventRow(position, null);
     }
 
     /** The row of hit {@code position} among all hits, wherever the window is; loaded if it is not yet. */

@@ -142,7 +142,8 @@ public final class Keywords {
     private static Automaton interval(String lower, String upper, boolean includeLower, boolean includeUpper) {
         BytesRef low = lower == null ? new BytesRef() : new BytesRef(fold(lower));
         BytesRef high = upper == null ? null : new BytesRef(fold(upper));
-        return Automata.makeBinaryInterval(low, lower == null || includeLower, high, upper != null && includeUpper);
+        // an open end (*) has no bound to include or leave out, whichever bracket the query wrote
+        return Automata.makeBinaryInterval(low, lower == null || includeLower, high, upper == null || includeUpper);
     }
 
     /** Either separator; both are single bytes in UTF-8, so this serves binary automata too. */

@@ -212,6 +212,10 @@ class QueryOracleTest {
                         e -> e.any(path, x -> x.compareTo(low) >= 0 && x.compareTo(high) <= 0));
                 queries.put(field + ":{" + low + " TO " + high + "}",
                         e -> e.any(path, x -> x.compareTo(low) > 0 && x.compareTo(high) < 0));
+                // open ends: a bound of * is no bound, whatever its bracket
+                queries.put(field + ":{" + low + " TO *]", e -> e.any(path, x -> x.compareTo(low) > 0));
+                queries.put(field + ":{" + low + " TO *}", e -> e.any(path, x -> x.compareTo(low) > 0));
+                queries.put(field + ":[* TO " + high + "}", e -> e.any(path, x -> x.compareTo(high) < 0));
             }
             if (!leaf.words.isEmpty()) {
                 String word = leaf.words.get(random.nextInt(leaf.words.size()));

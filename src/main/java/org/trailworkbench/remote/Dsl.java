@@ -34,9 +34,9 @@ final class Dsl extends Query {
     }
 
     /** Within {@code edits} of the term; no cap on the terms it expands to, as the local automaton has none. */
-    static Dsl fuzzy(String field, String value, int edits) {
+    static Dsl fuzzy(String field, String value, int edits, int fixedPrefix) {
         return of(q -> q.fuzzy(f -> f.field(field).value(FieldValue.of(value)).fuzziness(Integer.toString(edits))
-                .transpositions(true).prefixLength(0).maxExpansions(10_000)));
+                .transpositions(true).prefixLength(fixedPrefix).maxExpansions(10_000)));
     }
 
     static Dsl exists(String path) {
@@ -58,26 +58,26 @@ final class Dsl extends Query {
     }
 
     /**
-     * Values of {@code path} in a range of folded values. On the whole term {@code value SEP path}: a value at
-     * least {@code low} is a term at least {@code low}; a value above {@code low} is a term at least
-     * {@code low + U+0002}, since a value holds no separator (U+0000, U+0001); likewise for the upper end.
-     * The regexp pins the path.
+     * Values of {@code path} in a range of folded values (compared as UTF-8 bytes, as locally), on the terms
+     * {@code path SEP value}: since no value holds SEP (U+0000), a value above {@code low} is a term at least
+     * {@code path SEP low SEP}, and every term of the path is below {@code path U+0001}.
      */
-    static Query valueRange(String path, String low, String high, boolean includeLow, boolean includeHigh) {
-        var bool = new org.apache.lucene.search.BooleanQuery.Builder();
-        bool.add(of(q -> q.range(r -> {
-            r.field(Schema.KV);
-            if (low != null) {
-                r.gte(JsonData.of(includeLow ? low : low + '\u0002'));
+    static Dsl valueRange(String path, String low, String high, boolean includeLow, boolean includeHigh) {
+        String start = path + Schema.SEP;
+        return of(q -> q.range(r -> {
+            r.field(Schema.PV);
+            if (low == null) {
+                r.gte(JsonData.of(start));
+            } else {
+                r.gte(JsonData.of(includeLow ? start + low : start + low + Schema.SEP));
             }
-            if (high != null) {
-                r.lt(JsonData.of(includeHigh ? high + '\u0002' : high));
+            if (high == null) {
+                r.lt(JsonData.of(path + '\u0001'));
+            } else {
+                r = includeHigh ? r.lte(JsonData.of(start + high)) : r.lt(JsonData.of(start + high));
             }
             return r;
-        })), org.apache.lucene.search.BooleanClause.Occur.FILTER);
-        bool.add(regexp(Schema.KV, Regexps.VALUE_REST + Regexps.SEPARATOR + Regexps.literal(path)),
-                org.apache.lucene.search.BooleanClause.Occur.FILTER);
-        return bool.build();
+        }));
     }
 
     @Override

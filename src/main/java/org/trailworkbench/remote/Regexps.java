@@ -1,21 +1,14 @@
 package org.trailworkbench.remote;
 
-/**
- * Lucene regular expressions (what OpenSearch's regexp query takes) over the keyword terms of
- * {@link Schema#KV}: {@code value SEP path}, exactly one separator a term, none inside a value or a path.
- */
+/** Lucene regular expressions, what OpenSearch's regexp query takes. */
 final class Regexps {
-
-    /** Either separator. */
-    static final String SEPARATOR = "[" + Schema.WORD_SEP + Schema.TEXT_SEP + "]";
-    /** The rest of a value: anything up to the separator. */
-    static final String VALUE_REST = "[^" + Schema.WORD_SEP + Schema.TEXT_SEP + "]*";
 
     private Regexps() {
     }
 
     /** The text taken literally: every character but letters and digits escaped, which RegExp allows for any. */
     static String literal(String text) {
+        // a NUL is escaped too: "\\" then the character itself, which RegExp takes literally
         StringBuilder out = new StringBuilder(text.length() * 2);
         text.codePoints().forEach(c -> {
             if (!(c < 128 && Character.isLetterOrDigit(c))) {

@@ -52,7 +52,7 @@ final class RemoteDocuments {
         Map<String, List<String>> facets = new LinkedHashMap<>();
         for (ParsedEvent.Leaf leaf : event.leaves()) {
             paths.add(leaf.path());
-            kv.add(Keywords.term(leaf.path(), leaf.value()).text());
+            kv.add(Schema.pv(leaf.path(), leaf.value()));
             String folded = Keywords.fold(leaf.value());
             if (Keywords.isWord(folded)) {
                 words.add(folded);
@@ -69,7 +69,7 @@ final class RemoteDocuments {
             }
         }
         paths.addAll(event.objectPaths());
-        doc.put(Schema.KV, kv);
+        doc.put(Schema.PV, kv);
         doc.put(Schema.WORDS, List.copyOf(words));
         doc.put(Schema.TEXT, text);
         doc.put(Schema.PATHS, List.copyOf(paths));

@@ -95,7 +95,7 @@ final class RemoteQueryParser extends QueryParser {
         if (field.equals(Fields.TIME)) {
             return timeRange(text, text, true, true);
         }
-        return Dsl.term(Schema.KV, Keywords.term(field, text).text());
+        return Dsl.term(Schema.PV, Schema.pv(field, text));
     }
 
     @Override
@@ -121,8 +121,7 @@ final class RemoteQueryParser extends QueryParser {
         if (prefix.isEmpty()) {
             return Dsl.exists(field);
         }
-        return Dsl.regexp(Schema.KV, Regexps.literal(folded) + Regexps.VALUE_REST + Regexps.SEPARATOR
-                + Regexps.literal(field));
+        return Dsl.of(q -> q.prefix(p -> p.field(Schema.PV).value(Schema.pv(field, prefix))));
     }
 
     @Override
@@ -138,8 +137,7 @@ final class RemoteQueryParser extends QueryParser {
         if (pattern.equals("*")) {
             return Dsl.exists(field);
         }
-        return Dsl.regexp(Schema.KV, "(" + Regexps.fromWildcard(folded) + ")" + Regexps.SEPARATOR
-                + Regexps.literal(field));
+        return Dsl.regexp(Schema.PV, Regexps.literal(field + Schema.SEP) + "(" + Regexps.fromWildcard(folded) + ")");
     }
 
     @Override
@@ -148,7 +146,7 @@ final class RemoteQueryParser extends QueryParser {
         if (isFreeText(field)) {
             return freeText(super.getRegexpQuery(field, regexp), Dsl.regexp(Schema.WORDS, values));
         }
-        return Dsl.regexp(Schema.KV, "(" + values + ")" + Regexps.SEPARATOR + Regexps.literal(field));
+        return Dsl.regexp(Schema.PV, Regexps.literal(field + Schema.SEP) + "(" + values + ")");
     }
 
     @Override
@@ -157,14 +155,10 @@ final class RemoteQueryParser extends QueryParser {
                 LevenshteinAutomata.MAXIMUM_SUPPORTED_DISTANCE);
         String folded = Keywords.fold(term);
         if (isFreeText(field)) {
-            return freeText(super.getFuzzyQuery(field, term, minSimilarity), Dsl.fuzzy(Schema.WORDS, folded, edits));
+            return freeText(super.getFuzzyQuery(field, term, minSimilarity), Dsl.fuzzy(Schema.WORDS, folded, edits, 0));
         }
-        // the value's edits only: the path is pinned by the regexp (see docs/REMOTE.md for the one difference)
-        return new BooleanQuery.Builder()
-                .add(Dsl.fuzzy(Schema.KV, Keywords.term(field, term).text(), edits), BooleanClause.Occur.FILTER)
-                .add(Dsl.regexp(Schema.KV, Regexps.VALUE_REST + Regexps.SEPARATOR + Regexps.literal(field)),
-                        BooleanClause.Occur.FILTER)
-                .build();
+        // edits in the value only: the path and its separator are a prefix the fuzzy query may not change
+        return Dsl.fuzzy(Schema.PV, Schema.pv(field, term), edits, (field + Schema.SEP).codePointCount(0, field.length() + 1));
     }
 
     @Override

@@ -4,7 +4,6 @@ import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.query_dsl.BoolQuery;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.trailworkbench.index.Fields;
-import org.trailworkbench.index.Keywords;
 import org.trailworkbench.search.FacetFilter;
 import org.trailworkbench.search.QuerySyntaxException;
 import org.trailworkbench.search.SearchRequest;
@@ -98,7 +97,7 @@ final class RemoteRequests {
         if (Fields.FILE.equals(field)) {
             return term(Schema.FILE, value);
         }
-        return exact ? term(Schema.facet(field), value) : term(Schema.KV, Keywords.term(field, value).text());
+        return exact ? term(Schema.facet(field), value) : term(Schema.PV, Schema.pv(field, value));
     }
 
     static Query term(String field, String value) {

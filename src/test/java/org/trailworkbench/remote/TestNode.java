@@ -78,7 +78,7 @@ public final class TestNode {
     /** Node's constructor that takes plugins from the class path is protected: the test framework's way in. */
     private static final class ClasspathNode extends Node {
         ClasspathNode(Settings settings) {
-            super(new Environment(settings, null), List.of(Netty4Plugin.class), true);
+            super(new Environment(settings, null), List.of(Netty4Plugin.class, org.opensearch.analysis.common.CommonAnalysisPlugin.class), true);
         }
     }
 }

@@ -38,6 +38,9 @@ public final class RemoteFailure extends IOException {
         if (status.find()) {
             return status(Integer.parseInt(status.group(1))) + message;
         }
+        if (message.toLowerCase(java.util.Locale.ROOT).contains("unauthorized")) {
+            return status(401) + message; // the client reports a bare 401 by its body alone
+        }
         return message.isEmpty() ? e.getClass().getSimpleName() : message;
     }
 

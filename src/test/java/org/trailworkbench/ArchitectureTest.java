@@ -19,7 +19,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class ArchitectureTest {
 
     private static final String[] CORE = Stream.of("casefile", "export", "files", "index", "ingest", "insights",
-            "integrity", "logging", "s3", "search", "task").map(p -> "org.trailworkbench." + p + "..").toArray(String[]::new);
+            "integrity", "logging", "remote", "s3", "search", "task").map(p -> "org.trailworkbench." + p + "..").toArray(String[]::new);
 
     @ArchTest
     static final ArchRule javaFxOnlyInTheWindow = noClasses().that().resideOutsideOfPackage("org.trailworkbench.ui..")

@@ -2,6 +2,7 @@ package org.trailworkbench.export;
 
 import org.trailworkbench.files.AtomicFiles;
 import org.trailworkbench.search.EventHit;
+import org.trailworkbench.search.EventSearch;
 import org.trailworkbench.search.QuerySyntaxException;
 import org.trailworkbench.search.SearchRequest;
 import org.trailworkbench.search.SearchService;
@@ -30,9 +31,9 @@ public final class CsvExport {
     /** Rows between progress reports. */
     static final int PROGRESS_EVERY = 1000;
 
-    private final SearchService search;
+    private final EventSearch search;
 
-    public CsvExport(SearchService search) {
+    public CsvExport(EventSearch search) {
         this.search = search;
     }
 

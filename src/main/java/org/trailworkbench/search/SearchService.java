@@ -39,7 +39,7 @@ import java.util.TreeSet;
  * The search API shared by the CLI and the UI: one request gives a page of events, the total, the facets
  * and the timeline. Thread-safe; each call works on the newest committed view of the index.
  */
-public final class SearchService {
+public final class SearchService implements EventSearch {
 
     /** Histograms aim at about this many buckets, whatever the range. */
     public static final int TARGET_BUCKETS = 150;

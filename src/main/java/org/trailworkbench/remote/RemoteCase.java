@@ -1,0 +1,138 @@
+package org.trailworkbench.remote;
+
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.message.BasicHeader;
+import org.opensearch.client.json.jackson.JacksonJsonpMapper;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch.generic.Requests;
+import org.opensearch.client.transport.OpenSearchTransport;
+import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * A case held by an OpenSearch index: the connection, the index template the tool writes, and the two
+ * services on it, {@link RemoteSearch} and {@link RemoteImport}. The manifest of imported files lives in the
+ * cluster too, in the index {@code <index>-manifest}, so an import resumes from any machine.
+ */
+public final class RemoteCase implements Closeable {
+
+    private final RemoteTarget target;
+    private final OpenSearchTransport transport;
+    private final OpenSearchClient client;
+
+    private RemoteCase(RemoteTarget target, OpenSearchTransport transport) {
+        this.target = target;
+        this.transport = transport;
+        this.client = new OpenSearchClient(transport);
+    }
+
+    /** Connects over HTTP(S), with basic auth when the target has a user; checks that the cluster answers. */
+    public static RemoteCase connect(RemoteTarget target) throws RemoteFailure {
+        var builder = ApacheHttpClient5TransportBuilder.builder(new HttpHost(target.scheme(), target.host(), target.port()))
+                .setMapper(new JacksonJsonpMapper());
+        if (target.user() != null) {
+            // preemptive: clusters behind a proxy or Amazon's service do not always send a challenge first
+            String pair = target.user() + ":" + (target.password() == null ? "" : target.password());
+            builder.setDefaultHeaders(new Header[]{new BasicHeader("Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)))});
+        }
+        return connect(target, builder.build());
+    }
+
+    /** With a transport made elsewhere, e.g. one that signs requests with AWS SigV4 (package s3). */
+    public static RemoteCase connect(RemoteTarget target, OpenSearchTransport transport) throws RemoteFailure {
+        RemoteCase remote = new RemoteCase(target, transport);
+        try {
+            remote.client.info();
+        } catch (Exception e) {
+            remote.closeQuietly();
+            throw RemoteFailure.of(target, e);
+        }
+        return remote;
+    }
+
+    public RemoteTarget target() {
+        return target;
+    }
+
+    OpenSearchClient client() {
+        return client;
+    }
+
+    /** For reading commands: the index (or pattern, or alias) must hold something. */
+    public RemoteCase requireIndex() throws RemoteFailure {
+        try {
+            if (!client.indices().exists(e -> e.index(target.index())).value()) {
+                throw new RemoteFailure(target + ": no such index (create it with: trail-workbench import --case "
+                        + target + " LOGS)", null);
+            }
+        } catch (RemoteFailure e) {
+            throw e;
+        } catch (Exception e) {
+            throw RemoteFailure.of(target, e);
+        }
+        return this;
+    }
+
+    /** Writes the index template for the case's index and creates the index when it is new. */
+    public void prepareForImport() throws RemoteFailure {
+        try {
+            String template;
+            try (InputStream in = RemoteCase.class.getResourceAsStream("index-template.json")) {
+                template = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                        .replace("${pattern}", target.index());
+            }
+            check(client.generic().execute(Requests.builder().method("PUT")
+                    .endpoint("/_index_template/trail-workbench-" + target.index()).json(template).build()));
+            if (!client.indices().exists(e -> e.index(target.index())).value()) {
+                client.indices().create(c -> c.index(target.index()));
+            }
+            if (!client.indices().exists(e -> e.index(manifestIndex())).value()) {
+                client.indices().create(c -> c.index(manifestIndex()).mappings(m -> m.dynamic(
+                        org.opensearch.client.opensearch._types.mapping.DynamicMapping.True)));
+            }
+        } catch (Exception e) {
+            throw RemoteFailure.of(target, e);
+        }
+    }
+
+    String manifestIndex() {
+        return target.index() + "-manifest";
+    }
+
+    private void check(org.opensearch.client.opensearch.generic.Response response) throws IOException {
+        try (response) {
+            if (response.getStatus() >= 300) {
+                String body = response.getBody().map(b -> b.bodyAsString()).orElse("");
+                throw new IOException("status " + response.getStatus() + " " + body);
+            }
+        }
+    }
+
+    public RemoteSearch search() {
+        return new RemoteSearch(this);
+    }
+
+    public RemoteImport importer() {
+        return new RemoteImport(this);
+    }
+
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (IOException e) {
+            // the connection failed already; that is the error worth reporting
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        transport.close();
+    }
+}

@@ -69,6 +69,27 @@ class CaseImportTest {
     }
 
     @Test
+    void aCaseIndexedUnderAnotherSchemaIsRefusedWithTheWayOut() throws IOException {
+        Path logs = dir.resolve("logs");
+        TrailFiles.writeLog(logs, "us-east-1", "20240514T1005Z", events("e", 5, "2024-05-14"));
+        Path caseDir = dir.resolve("case");
+        try (Case c = Case.open(caseDir)) {
+            importInto(c, logs);
+        }
+        // what an older version left: the same events, committed under schema 1
+        try (var directory = org.apache.lucene.store.FSDirectory.open(caseDir.resolve("index"));
+             var writer = new org.apache.lucene.index.IndexWriter(directory, new org.apache.lucene.index.IndexWriterConfig()
+                     .setOpenMode(org.apache.lucene.index.IndexWriterConfig.OpenMode.APPEND))) {
+            writer.setLiveCommitData(java.util.Map.of(org.trailworkbench.index.Fields.SCHEMA_KEY, "1").entrySet());
+            writer.commit();
+        }
+        assertThatThrownBy(() -> Case.open(caseDir).close())
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("index schema 1")
+                .hasMessageContaining("trail-workbench rebuild --case " + caseDir);
+    }
+
+    @Test
     void aChangedFileUnderTheSamePathIsReportedAndImported() throws IOException {
         Path logs = dir.resolve("logs");
         Path file = TrailFiles.writeLog(logs, "us-east-1", "20240514T1005Z", events("e", 5, "2024-05-14"));

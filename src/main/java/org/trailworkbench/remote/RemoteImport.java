@@ -103,6 +103,10 @@ public final class RemoteImport {
                 }
                 events += read.events();
                 done++;
+                if (read.damaged()) {
+                    // the events before the damage are stored, as in a local case; the user hears why the rest is not
+                    problems.add(file.id() + ": damaged: " + read.damage());
+                }
                 if (refused.isEmpty()) {
                     manifest.record(file, read.events());
                 } else {

@@ -25,8 +25,8 @@ final class CaseOption {
     CommandSpec spec;
 
     @Option(names = "--case", required = true, paramLabel = "DIR|URL",
-            description = {"The case folder (created by the first import), or a remote case: an OpenSearch index "
-                    + "opensearch://host:9200/INDEX (opensearchs://host:9200/INDEX or https://host/INDEX for TLS)."})
+            description = {"The case folder (created by the first import),", "or a remote case, an OpenSearch index:",
+                    "  opensearch://host:9200/INDEX", "  opensearchs://host:9200/INDEX (TLS)", "  https://host/INDEX (TLS)"})
     String location;
 
     @Option(names = "--user", paramLabel = "USER",

@@ -165,11 +165,16 @@ class RemoteCliTest {
     @Test
     void anUnreachableClusterIsOneLineAndExitOne() {
         for (String command : List.of("search", "facets", "timeline", "stats")) {
-            CliRun run = CliRun.of(command, "--case", "opensearch://127.0.0.1:1/trail");
-            CliErrorsTest.assertFailure(run, "http://127.0.0.1:1/trail: cannot connect (Connection refused)");
+            assertCannotConnect(CliRun.of(command, "--case", "opensearch://127.0.0.1:1/trail"));
         }
-        CliRun run = CliRun.of("import", logs.toString(), "--case", "opensearch://127.0.0.1:1/trail", "--quiet");
-        CliErrorsTest.assertFailure(run, "http://127.0.0.1:1/trail: cannot connect (Connection refused)");
+        assertCannotConnect(CliRun.of("import", logs.toString(), "--case", "opensearch://127.0.0.1:1/trail", "--quiet"));
+    }
+
+    private static void assertCannotConnect(CliRun run) {
+        assertThat(run.code()).isEqualTo(TrailCli.FAILURE);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errLines()).singleElement().asString()
+                .startsWith("error: http://127.0.0.1:1/trail: cannot connect (").endsWith("Connection refused)");
     }
 
     /**

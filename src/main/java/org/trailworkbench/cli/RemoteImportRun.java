@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -31,9 +32,12 @@ final class RemoteImportRun {
         String name;
         try (RemoteCase remote = caseOption.connect()) {
             name = remote.target().toString();
-            line.show("importing into " + name + " ...");
+            RemoteImport.Progress progress = (done, total, events) -> line.show(String.format(Locale.ROOT,
+                    "%3.0f%%  %s/%s files  %s events  %s/s", total == 0 ? 100.0 : 100.0 * done / total,
+                    Format.count(done), Format.count(total), Format.count(events),
+                    Format.rate(rate(events, Duration.ofNanos(System.nanoTime() - started)))));
             try {
-                result = remote.importer().importPath(source, filter, cli.interrupts().cancellation());
+                result = remote.importer().importPath(source, filter, progress, cli.interrupts().cancellation());
             } finally {
                 line.clear();
             }

@@ -52,12 +52,29 @@ public final class RemoteImport {
         this.remote = remote;
     }
 
+    /** Where an import is, after each file (imported or skipped as unchanged); called on the importing thread. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (filesDone, filesTotal, events) -> {
+        };
+
+        void files(int filesDone, int filesTotal, long events);
+    }
+
     public Result importPath(Path source, SourceFilter filter, Cancellation cancel) throws IOException {
+        return importPath(source, filter, Progress.NONE, cancel);
+    }
+
+    public Result importPath(Path source, SourceFilter filter, Progress progress, Cancellation cancel) throws IOException {
         FolderScanner.Scan scan = new FolderScanner().scan(source, filter);
-        return importFiles(scan.files(), cancel);
+        return importFiles(scan.files(), progress, cancel);
     }
 
     public Result importFiles(List<SourceFile> files, Cancellation cancel) throws IOException {
+        return importFiles(files, Progress.NONE, cancel);
+    }
+
+    public Result importFiles(List<SourceFile> files, Progress progress, Cancellation cancel) throws IOException {
         remote.prepareForImport();
         Manifest manifest = new Manifest(remote);
         ExecutorService senders = Executors.newFixedThreadPool(IN_FLIGHT, r -> {
@@ -78,6 +95,7 @@ public final class RemoteImport {
                 }
                 if (manifest.holds(file)) {
                     unchanged++;
+                    progress.files(done + unchanged, files.size(), events);
                     continue;
                 }
                 List<Future<List<String>>> sent = new ArrayList<>();
@@ -112,6 +130,7 @@ public final class RemoteImport {
                 } else {
                     problems.add(file.id() + ": " + refused.size() + " events refused, e.g. " + refused.get(0));
                 }
+                progress.files(done + unchanged, files.size(), events);
             }
             remote.client().indices().refresh(r -> r.index(remote.target().index()));
             return new Result(done, unchanged, events, retries.get(), problems, false);
@@ -161,7 +180,7 @@ public final class RemoteImport {
                 List<BulkOperation> operations = pending;
                 response = remote.client().bulk(BulkRequest.of(b -> b.operations(operations)));
             } catch (Exception e) {
-                if (!overloaded(e) || attempt == MAX_ATTEMPTS) {
+                if (!(overloaded(e) || dropped(e)) || attempt == MAX_ATTEMPTS) {
                     throw RemoteFailure.of(remote.target(), e);
                 }
                 retries.incrementAndGet();
@@ -194,6 +213,21 @@ public final class RemoteImport {
             pause = Math.min(pause * 2, LONGEST_PAUSE_MS);
             pending = again;
         }
+    }
+
+    /**
+     * The connection closed under the request (a pooled connection the server or a proxy had dropped, seen
+     * through a busy proxy in RemoteImportTest). Sending the batch again is safe: each operation indexes its
+     * event under its own _id, so one that did arrive is only overwritten with the same document.
+     */
+    private static boolean dropped(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.apache.hc.core5.http.ConnectionClosedException
+                    || t instanceof org.apache.hc.core5.http.NoHttpResponseException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The cluster asks us to slow down: 429 Too Many Requests or 503 Service Unavailable. */

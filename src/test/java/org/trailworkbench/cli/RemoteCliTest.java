@@ -95,6 +95,26 @@ class RemoteCliTest {
     }
 
     @Test
+    void aPersonAtATerminalSeesTheImportProgress() throws IOException {
+        Path few = dir.resolve("few");
+        List<Path> files;
+        try (Stream<Path> all = Files.walk(logs)) {
+            files = all.filter(Files::isRegularFile).sorted().limit(3).toList();
+        }
+        Files.createDirectories(few);
+        for (Path f : files) {
+            Files.copy(f, few.resolve(f.getFileName()));
+        }
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = TrailCli.run(new java.io.PrintWriter(out), new java.io.PrintWriter(err), true, Interrupts.none(),
+                "import", few.toString(), "--case", remote.replace("cli-case", "cli-progress"));
+        assertThat(code).isZero();
+        assertThat(err.toString()).contains("1/3 files").doesNotContain("\n").doesNotContain("error");
+        assertThat(out.toString()).contains("  files:   3 imported, 0 unchanged");
+    }
+
+    @Test
     void facetsAreTheSame() {
         for (String[] args : List.of(new String[]{"facets"}, new String[]{"facets", "--json", "--size", "5"},
                 new String[]{"facets", "-q", "eventName:Describe* OR errorCode:*", "--filter", "awsRegion=eu-west-1"},
@@ -171,10 +191,7 @@ class RemoteCliTest {
     }
 
     private static void assertCannotConnect(CliRun run) {
-        assertThat(run.code()).isEqualTo(TrailCli.FAILURE);
-        assertThat(run.out()).isEmpty();
-        assertThat(run.errLines()).singleElement().asString()
-                .startsWith("error: http://127.0.0.1:1/trail: cannot connect (").endsWith("Connection refused)");
+        CliErrorsTest.assertFailure(run, "http://127.0.0.1:1/trail: cannot connect (Connection refused)");
     }
 
     /**

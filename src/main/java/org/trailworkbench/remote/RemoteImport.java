@@ -6,6 +6,7 @@ import org.opensearch.client.opensearch.core.BulkResponse;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
 import org.trailworkbench.ingest.CloudTrailReader;
+import org.trailworkbench.ingest.FileKind;
 import org.trailworkbench.ingest.FolderScanner;
 import org.trailworkbench.ingest.ReadResult;
 import org.trailworkbench.ingest.SourceFile;
@@ -87,20 +88,27 @@ public final class RemoteImport {
         int done = 0;
         int unchanged = 0;
         long events = 0;
+        int seen = 0;
         try {
             CloudTrailReader reader = new CloudTrailReader();
             for (SourceFile file : files) {
+                seen++;
                 if (cancel.isCancelled()) {
                     return new Result(done, unchanged, events, retries.get(), problems, true);
                 }
                 if (manifest.holds(file)) {
                     unchanged++;
-                    progress.files(done + unchanged, files.size(), events);
+                    progress.files(seen, files.size(), events);
                     continue;
+                }
+                if (file.trailPath() != null && file.trailPath().kind() == FileKind.DIGEST) {
+                    progress.files(seen, files.size(), events);
+                    continue; // not events: a digest belongs to verification, as in a local case
                 }
                 List<Future<List<String>>> sent = new ArrayList<>();
                 List<BulkOperation> batch = new ArrayList<>(BATCH);
-                ReadResult read;
+                ReadResult read = null;
+                String unreadable = null;
                 try (InputStream in = file.open()) {
                     read = reader.read(in, event -> {
                         String id = event.eventId();
@@ -111,6 +119,11 @@ public final class RemoteImport {
                             batch.clear();
                         }
                     });
+                } catch (RemoteFailure | java.io.InterruptedIOException e) {
+                    throw e; // the cluster or the user ended the import, not this file
+                } catch (IOException e) {
+                    // one unreadable file is a problem to report, not the end of the import (as in a local case)
+                    unreadable = "cannot be read: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
                 }
                 if (!batch.isEmpty()) {
                     sent.add(send(senders, inFlight, List.copyOf(batch)));
@@ -119,18 +132,24 @@ public final class RemoteImport {
                 for (Future<List<String>> batchResult : sent) {
                     refused.addAll(await(batchResult));
                 }
-                events += read.events();
                 done++;
-                if (read.damaged()) {
-                    // the events before the damage are stored, as in a local case; the user hears why the rest is not
-                    problems.add(file.id() + ": damaged: " + read.damage());
+                if (unreadable != null) {
+                    problems.add(file.id() + ": " + unreadable); // not in the manifest: the next run tries it again
+                    progress.files(seen, files.size(), events);
+                    continue;
+                }
+                events += read.events();
+                String problem = problem(read);
+                if (problem != null) {
+                    // a damaged file's events before the damage are stored, as in a local case
+                    problems.add(file.id() + ": " + problem);
                 }
                 if (refused.isEmpty()) {
                     manifest.record(file, read.events());
                 } else {
                     problems.add(file.id() + ": " + refused.size() + " events refused, e.g. " + refused.get(0));
                 }
-                progress.files(done + unchanged, files.size(), events);
+                progress.files(seen, files.size(), events);
             }
             remote.client().indices().refresh(r -> r.index(remote.target().index()));
             return new Result(done, unchanged, events, retries.get(), problems, false);
@@ -213,6 +232,14 @@ public final class RemoteImport {
             pause = Math.min(pause * 2, LONGEST_PAUSE_MS);
             pending = again;
         }
+    }
+
+    /** What the user should hear about a file that was read, as a local import words it; null when all is well. */
+    private static String problem(ReadResult read) {
+        if (read.damaged()) {
+            return "damaged: " + read.damage() + (read.events() > 0 ? " (" + read.events() + " records before it were kept)" : "");
+        }
+        return read.kind() == FileKind.NOT_CLOUDTRAIL ? "not CloudTrail: no CloudTrail events in it" : null;
     }
 
     /**

@@ -114,6 +114,28 @@ class RemoteCliTest {
         assertThat(out.toString()).contains("  files:   3 imported, 0 unchanged");
     }
 
+    /** The small trail of the CLI tests: two good files, a damaged one, one that is not CloudTrail, a README. */
+    @Test
+    void damagedAndForeignFilesAreProblemsAndTheirGoodEventsAreKept() throws IOException {
+        Path odd = dir.resolve("odd");
+        CliTrail trail = CliTrail.write(odd);
+        String oddRemote = remote.replace("cli-case", "cli-odd");
+        String oddLocal = dir.resolve("odd-case").toString();
+        JsonNode l = JSON.readTree(ok("import", odd.toString(), "--case", oddLocal, "--json").out());
+        JsonNode r = JSON.readTree(ok("import", odd.toString(), "--case", oddRemote, "--json").out());
+        assertThat(r.get("eventsRead").asLong()).isEqualTo(l.get("eventsRead").asLong()).isEqualTo(9);
+        assertThat(r.get("eventsInCase").asLong()).isEqualTo(l.get("eventsInCase").asLong());
+        List<String> problems = new ArrayList<>();
+        r.get("problems").forEach(p -> problems.add(p.asText()));
+        assertThat(problems).hasSize(2);
+        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith(trail.damaged.toAbsolutePath() + ": damaged: "));
+        assertThat(problems).anySatisfy(p -> assertThat(p).isEqualTo(trail.notCloudTrail.toAbsolutePath()
+                + ": not CloudTrail: no CloudTrail events in it"));
+        List<JsonNode> localEvents = TrailCliTest.jsonLines(ok("search", "--case", oddLocal, "--json").out());
+        List<JsonNode> remoteEvents = TrailCliTest.jsonLines(ok("search", "--case", oddRemote, "--json").out());
+        assertThat(remoteEvents).containsExactlyInAnyOrderElementsOf(localEvents);
+    }
+
     @Test
     void facetsAreTheSame() {
         for (String[] args : List.of(new String[]{"facets"}, new String[]{"facets", "--json", "--size", "5"},

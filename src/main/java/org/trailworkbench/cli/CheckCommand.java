@@ -10,6 +10,7 @@ import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -31,11 +32,12 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, CliFailure {
-        CheckReport report = CaseCheck.run(caseOption.existingFolder());
-        String advice = report.advice().replace("--case DIR", "--case " + caseOption.dir);
+        Path dir = caseOption.existingFolder();
+        CheckReport report = CaseCheck.run(dir);
+        String advice = report.advice().replace("--case DIR", "--case " + caseOption.location);
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("case", caseOption.dir.toAbsolutePath().normalize().toString());
+            doc.put("case", dir.toString());
             doc.put("verdict", report.healthy() ? "healthy" : "damaged");
             doc.put("problems", report.problems());
             doc.put("notes", report.notes());
@@ -46,7 +48,7 @@ final class CheckCommand implements Callable<Integer> {
             JsonOut.print(cli.out(), doc);
         } else {
             PrintWriter out = cli.out();
-            out.println("case:     " + caseOption.dir.toAbsolutePath().normalize());
+            out.println("case:     " + dir);
             out.println("index:    " + (report.indexEvents() < 0 ? "cannot be read" : Format.count(report.indexEvents()) + " events"));
             out.println("manifest: " + Format.count(report.manifestFiles()) + " files with events, "
                     + Format.count(report.manifestEvents()) + " events read from them");

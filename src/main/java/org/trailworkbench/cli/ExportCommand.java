@@ -1,6 +1,5 @@
 package org.trailworkbench.cli;
 
-import org.trailworkbench.casefile.Case;
 import org.trailworkbench.export.CsvExport;
 import org.trailworkbench.export.ExportListener;
 import org.trailworkbench.export.ExportOptions;
@@ -83,7 +82,7 @@ final class ExportCommand implements Callable<Integer> {
                 total == 0 ? 100.0 : 100.0 * rows / total, Format.count(rows), Format.count(total)));
         cli.interrupts().needsCleanup();
         ExportResult result;
-        try (Case c = caseOption.openExisting()) {
+        try (CaseEvents c = caseOption.openEvents()) {
             CsvExport export = new CsvExport(c.search());
             try {
                 result = toStdout

@@ -1,6 +1,5 @@
 package org.trailworkbench.cli;
 
-import org.trailworkbench.casefile.Case;
 import org.trailworkbench.index.Fields;
 import org.trailworkbench.search.FacetCount;
 import org.trailworkbench.search.QuerySyntaxException;
@@ -62,7 +61,7 @@ final class FacetsCommand implements Callable<Integer> {
             }
         }
         SearchResponse response;
-        try (Case c = caseOption.openExisting()) {
+        try (CaseEvents c = caseOption.openEvents()) {
             response = c.search().search(search.request().withPage(0, null).withFacets(size).withTimeline(false, null));
         }
         Map<String, List<FacetCount>> facets = new LinkedHashMap<>();

@@ -30,6 +30,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Import CloudTrail logs from a file, a folder or s3://bucket/prefix into a case, creating the case if needed.",
+                "A remote case (--case opensearch://host:9200/INDEX) takes files and folders, not yet S3.",
                 "Files already imported with the same bytes are skipped; Ctrl-C stops cleanly and keeps what was finished."})
 final class ImportCommand implements Callable<Integer> {
 
@@ -70,8 +71,15 @@ final class ImportCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--profile, --aws-region, --endpoint-url, --path-style, "
                     + "--concurrency, --org and --kind apply to s3:// sources only");
         }
+        if (caseOption.isRemote() && s3) {
+            throw new CliFailure("importing from S3 into a remote case is not done yet (" + caseOption.location
+                    + "); copy the logs to a folder first (e.g. aws s3 sync) and import the folder");
+        }
         if (!s3 && !Files.exists(Path.of(source))) {
             throw new CliFailure("no such file or folder: " + source);
+        }
+        if (caseOption.isRemote()) {
+            return RemoteImportRun.run(cli, caseOption, Path.of(source), filter, quiet, json);
         }
         ProgressLine line = new ProgressLine(cli.err(), cli.interactive() && !quiet);
         ImportListener listener = progressOn(line, "");

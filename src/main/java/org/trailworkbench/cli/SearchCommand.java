@@ -1,6 +1,5 @@
 package org.trailworkbench.cli;
 
-import org.trailworkbench.casefile.Case;
 import org.trailworkbench.export.JsonPaths;
 import org.trailworkbench.search.Cursor;
 import org.trailworkbench.search.EventHit;
@@ -61,7 +60,7 @@ final class SearchCommand implements Callable<Integer> {
         }
         SearchRequest request = search.request().withSort(sort.order());
         PrintWriter out = cli.out();
-        try (Case c = caseOption.openExisting()) {
+        try (CaseEvents c = caseOption.openEvents()) {
             Table table = new Table(MAX_CELL, HEADERS);
             long total = -1;
             long shown = 0;

@@ -3,6 +3,7 @@ package org.trailworkbench.cli;
 import org.trailworkbench.casefile.Case;
 import org.trailworkbench.casefile.FileRecord;
 import org.trailworkbench.casefile.FileStatus;
+import org.trailworkbench.remote.RemoteCase;
 import org.trailworkbench.search.SearchService.CaseStats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,7 +25,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 @Command(name = "stats", mixinStandardHelpOptions = true,
-        description = "Describe a case: events, the time they span, imported files by outcome, index size.")
+        description = "Describe a case (a folder or a remote one): events, the time they span, imported files by outcome, index size.")
 final class StatsCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -36,44 +37,25 @@ final class StatsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the figures as one JSON document.")
     boolean json;
 
+    /** What a case keeps beside its events: the files it was imported from, its index, where that index is. */
+    private record Holdings(String name, Map<FileStatus, Long> byStatus, long fileCount, long sourceBytes,
+                            long indexBytes, String indexPlace) {
+    }
+
     @Override
     public Integer call() throws IOException, CliFailure {
         CaseStats stats;
-        List<FileRecord> files;
-        Path dir;
-        long indexBytes;
-        try (Case c = caseOption.openExisting()) {
+        Holdings held;
+        try (CaseEvents c = caseOption.openEvents()) {
             stats = c.search().stats();
-            files = c.manifest().files();
-            dir = c.dir();
-            indexBytes = size(dir.resolve("index"));
-        }
-        Map<FileStatus, Long> byStatus = new EnumMap<>(FileStatus.class);
-        for (FileStatus status : FileStatus.values()) {
-            byStatus.put(status, 0L);
-        }
-        long sourceBytes = 0;
-        for (FileRecord f : files) {
-            byStatus.merge(f.status(), 1L, Long::sum);
-            sourceBytes += f.size();
+            held = c.local() != null ? holdings(c.local()) : holdings(c.remote());
         }
         if (json) {
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("case", dir.toString());
-            doc.put("events", stats.events());
-            doc.put("oldest", stats.oldest() == null ? null : Format.time(stats.oldest()));
-            doc.put("newest", stats.newest() == null ? null : Format.time(stats.newest()));
-            Map<String, Long> counts = new LinkedHashMap<>();
-            byStatus.forEach((status, n) -> counts.put(ImportCommand.jsonKey(status), n));
-            doc.put("files", counts);
-            doc.put("fileCount", files.size());
-            doc.put("sourceBytes", sourceBytes);
-            doc.put("indexBytes", indexBytes);
-            JsonOut.print(cli.out(), doc);
+            JsonOut.print(cli.out(), document(stats, held));
             return TrailCli.OK;
         }
         PrintWriter out = cli.out();
-        out.println("case:    " + dir);
+        out.println("case:    " + held.name());
         out.println("events:  " + Format.count(stats.events()));
         if (stats.oldest() != null && stats.newest() != null) {
             out.println("span:    " + Format.time(stats.oldest()) + " to " + Format.time(stats.newest()) + " ("
@@ -82,15 +64,59 @@ final class StatsCommand implements Callable<Integer> {
             out.println("span:    (no events with a time)");
         }
         StringBuilder counts = new StringBuilder();
-        byStatus.forEach((status, n) -> {
+        held.byStatus().forEach((status, n) -> {
             if (n > 0 || status == FileStatus.IMPORTED) {
                 counts.append(counts.length() == 0 ? "" : ", ").append(Format.count(n)).append(' ')
                         .append(ImportCommand.statusName(status));
             }
         });
-        out.println("files:   " + Format.count(files.size()) + " (" + counts + "), " + Format.bytes(sourceBytes));
-        out.println("index:   " + Format.bytes(indexBytes) + " on disk");
+        out.println("files:   " + Format.count(held.fileCount()) + " (" + counts + "), " + Format.bytes(held.sourceBytes()));
+        out.println("index:   " + Format.bytes(held.indexBytes()) + " " + held.indexPlace());
         return TrailCli.OK;
+    }
+
+    private static Holdings holdings(Case c) throws IOException {
+        List<FileRecord> files = c.manifest().files();
+        Map<FileStatus, Long> byStatus = noFiles();
+        long sourceBytes = 0;
+        for (FileRecord f : files) {
+            byStatus.merge(f.status(), 1L, Long::sum);
+            sourceBytes += f.size();
+        }
+        return new Holdings(c.dir().toString(), byStatus, files.size(), sourceBytes, size(c.dir().resolve("index")),
+                "on disk");
+    }
+
+    /** A remote manifest lists only the files whose events all arrived: all of them count as imported. */
+    private static Holdings holdings(RemoteCase c) throws IOException {
+        RemoteCase.Files files = c.files();
+        Map<FileStatus, Long> byStatus = noFiles();
+        byStatus.put(FileStatus.IMPORTED, files.count());
+        return new Holdings(c.target().toString(), byStatus, files.count(), files.sourceBytes(), c.indexBytes(),
+                "in the cluster");
+    }
+
+    private static Map<FileStatus, Long> noFiles() {
+        Map<FileStatus, Long> byStatus = new EnumMap<>(FileStatus.class);
+        for (FileStatus status : FileStatus.values()) {
+            byStatus.put(status, 0L);
+        }
+        return byStatus;
+    }
+
+    private static Map<String, Object> document(CaseStats stats, Holdings held) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("case", held.name());
+        doc.put("events", stats.events());
+        doc.put("oldest", stats.oldest() == null ? null : Format.time(stats.oldest()));
+        doc.put("newest", stats.newest() == null ? null : Format.time(stats.newest()));
+        Map<String, Long> counts = new LinkedHashMap<>();
+        held.byStatus().forEach((status, n) -> counts.put(ImportCommand.jsonKey(status), n));
+        doc.put("files", counts);
+        doc.put("fileCount", held.fileCount());
+        doc.put("sourceBytes", held.sourceBytes());
+        doc.put("indexBytes", held.indexBytes());
+        return doc;
     }
 
     private static String span(Duration d) {

@@ -1,6 +1,5 @@
 package org.trailworkbench.cli;
 
-import org.trailworkbench.casefile.Case;
 import org.trailworkbench.index.Fields;
 import org.trailworkbench.search.QuerySyntaxException;
 import org.trailworkbench.search.SearchResponse;
@@ -52,7 +51,7 @@ final class TimelineCommand implements Callable<Integer> {
                     + String.join(", ", Fields.FACETS) + ")");
         }
         SearchResponse response;
-        try (Case c = caseOption.openExisting()) {
+        try (CaseEvents c = caseOption.openEvents()) {
             response = c.search().search(search.request().withPage(0, null).withFacets(0).withTimeline(true, split));
         }
         // an empty selection still gets one placeholder bucket from the search; it means nothing here

@@ -50,6 +50,19 @@ final class Manifest {
         }
     }
 
+    /** How many files the manifest holds and their bytes; none when the index has no manifest (not imported by this tool). */
+    RemoteCase.Files totals() throws RemoteFailure {
+        try {
+            var response = remote.client().search(s -> s.index(remote.manifestIndex()).ignoreUnavailable(true)
+                    .size(0).trackTotalHits(t -> t.enabled(true))
+                    .aggregations("bytes", a -> a.sum(m -> m.field("size"))), Map.class);
+            return new RemoteCase.Files(response.hits().total().value(),
+                    (long) response.aggregations().get("bytes").sum().value());
+        } catch (Exception e) {
+            throw RemoteFailure.of(remote.target(), e);
+        }
+    }
+
     /** A file id can be any length and hold any character; its hash is a valid document id. */
     private static String key(SourceFile file) {
         try {

@@ -115,6 +115,24 @@ public final class RemoteCase implements Closeable {
         }
     }
 
+    /** Files imported into the case, as its manifest in the cluster lists them, and their size. */
+    public record Files(long count, long sourceBytes) {
+    }
+
+    public Files files() throws RemoteFailure {
+        return new Manifest(this).totals();
+    }
+
+    /** What the case's index takes in the cluster (primaries and replicas). */
+    public long indexBytes() throws RemoteFailure {
+        try {
+            var stats = client.indices().stats(s -> s.index(target.index()));
+            return stats.all().total().store().sizeInBytes();
+        } catch (Exception e) {
+            throw RemoteFailure.of(target, e);
+        }
+    }
+
     public RemoteSearch search() {
         return new RemoteSearch(this);
     }

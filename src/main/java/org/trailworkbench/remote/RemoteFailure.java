@@ -21,7 +21,10 @@ public final class RemoteFailure extends IOException {
     static String reason(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConnectException) {
-                return "cannot connect (" + firstLine(t.getMessage()) + ")";
+                // the HTTP client says "Connect to http://h:p [/ip] failed: Connection refused": the URL is named already
+                String message = firstLine(t.getMessage());
+                int reason = message.lastIndexOf("failed: ");
+                return "cannot connect (" + (reason < 0 ? message : message.substring(reason + 8)) + ")";
             }
             if (t instanceof UnknownHostException) {
                 return "unknown host " + firstLine(t.getMessage());

@@ -6,6 +6,7 @@ import org.opensearch.client.opensearch.core.BulkResponse;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
 import org.trailworkbench.ingest.CloudTrailReader;
+import org.trailworkbench.ingest.FileKind;
 import org.trailworkbench.ingest.FolderScanner;
 import org.trailworkbench.ingest.ReadResult;
 import org.trailworkbench.ingest.SourceFile;
@@ -52,12 +53,29 @@ public final class RemoteImport {
         this.remote = remote;
     }
 
+    /** Where an import is, after each file (imported or skipped as unchanged); called on the importing thread. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (filesDone, filesTotal, events) -> {
+        };
+
+        void files(int filesDone, int filesTotal, long events);
+    }
+
     public Result importPath(Path source, SourceFilter filter, Cancellation cancel) throws IOException {
+        return importPath(source, filter, Progress.NONE, cancel);
+    }
+
+    public Result importPath(Path source, SourceFilter filter, Progress progress, Cancellation cancel) throws IOException {
         FolderScanner.Scan scan = new FolderScanner().scan(source, filter);
-        return importFiles(scan.files(), cancel);
+        return importFiles(scan.files(), progress, cancel);
     }
 
     public Result importFiles(List<SourceFile> files, Cancellation cancel) throws IOException {
+        return importFiles(files, Progress.NONE, cancel);
+    }
+
+    public Result importFiles(List<SourceFile> files, Progress progress, Cancellation cancel) throws IOException {
         remote.prepareForImport();
         Manifest manifest = new Manifest(remote);
         ExecutorService senders = Executors.newFixedThreadPool(IN_FLIGHT, r -> {
@@ -70,19 +88,27 @@ public final class RemoteImport {
         int done = 0;
         int unchanged = 0;
         long events = 0;
+        int seen = 0;
         try {
             CloudTrailReader reader = new CloudTrailReader();
             for (SourceFile file : files) {
+                seen++;
                 if (cancel.isCancelled()) {
                     return new Result(done, unchanged, events, retries.get(), problems, true);
                 }
                 if (manifest.holds(file)) {
                     unchanged++;
+                    progress.files(seen, files.size(), events);
                     continue;
+                }
+                if (file.trailPath() != null && file.trailPath().kind() == FileKind.DIGEST) {
+                    progress.files(seen, files.size(), events);
+                    continue; // not events: a digest belongs to verification, as in a local case
                 }
                 List<Future<List<String>>> sent = new ArrayList<>();
                 List<BulkOperation> batch = new ArrayList<>(BATCH);
-                ReadResult read;
+                ReadResult read = null;
+                String unreadable = null;
                 try (InputStream in = file.open()) {
                     read = reader.read(in, event -> {
                         String id = event.eventId();
@@ -93,6 +119,11 @@ public final class RemoteImport {
                             batch.clear();
                         }
                     });
+                } catch (RemoteFailure | java.io.InterruptedIOException e) {
+                    throw e; // the cluster or the user ended the import, not this file
+                } catch (IOException e) {
+                    // one unreadable file is a problem to report, not the end of the import (as in a local case)
+                    unreadable = "cannot be read: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
                 }
                 if (!batch.isEmpty()) {
                     sent.add(send(senders, inFlight, List.copyOf(batch)));
@@ -101,13 +132,24 @@ public final class RemoteImport {
                 for (Future<List<String>> batchResult : sent) {
                     refused.addAll(await(batchResult));
                 }
-                events += read.events();
                 done++;
+                if (unreadable != null) {
+                    problems.add(file.id() + ": " + unreadable); // not in the manifest: the next run tries it again
+                    progress.files(seen, files.size(), events);
+                    continue;
+                }
+                events += read.events();
+                String problem = problem(read);
+                if (problem != null) {
+                    // a damaged file's events before the damage are stored, as in a local case
+                    problems.add(file.id() + ": " + problem);
+                }
                 if (refused.isEmpty()) {
                     manifest.record(file, read.events());
                 } else {
                     problems.add(file.id() + ": " + refused.size() + " events refused, e.g. " + refused.get(0));
                 }
+                progress.files(seen, files.size(), events);
             }
             remote.client().indices().refresh(r -> r.index(remote.target().index()));
             return new Result(done, unchanged, events, retries.get(), problems, false);
@@ -157,7 +199,7 @@ public final class RemoteImport {
                 List<BulkOperation> operations = pending;
                 response = remote.client().bulk(BulkRequest.of(b -> b.operations(operations)));
             } catch (Exception e) {
-                if (!overloaded(e) || attempt == MAX_ATTEMPTS) {
+                if (!(overloaded(e) || dropped(e)) || attempt == MAX_ATTEMPTS) {
                     throw RemoteFailure.of(remote.target(), e);
                 }
                 retries.incrementAndGet();
@@ -190,6 +232,29 @@ public final class RemoteImport {
             pause = Math.min(pause * 2, LONGEST_PAUSE_MS);
             pending = again;
         }
+    }
+
+    /** What the user should hear about a file that was read, as a local import words it; null when all is well. */
+    private static String problem(ReadResult read) {
+        if (read.damaged()) {
+            return "damaged: " + read.damage() + (read.events() > 0 ? " (" + read.events() + " records before it were kept)" : "");
+        }
+        return read.kind() == FileKind.NOT_CLOUDTRAIL ? "not CloudTrail: no CloudTrail events in it" : null;
+    }
+
+    /**
+     * The connection closed under the request (a pooled connection the server or a proxy had dropped, seen
+     * through a busy proxy in RemoteImportTest). Sending the batch again is safe: each operation indexes its
+     * event under its own _id, so one that did arrive is only overwritten with the same document.
+     */
+    private static boolean dropped(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.apache.hc.core5.http.ConnectionClosedException
+                    || t instanceof org.apache.hc.core5.http.NoHttpResponseException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The cluster asks us to slow down: 429 Too Many Requests or 503 Service Unavailable. */

@@ -85,7 +85,7 @@ class CliErrorsTest {
 
     @Test
     void badOptionValues() {
-        assertUsage(CliRun.of("search"), "Missing required option: '--case=DIR'");
+        assertUsage(CliRun.of("search"), "Missing required option: '--case=DIR|URL'");
         assertUsage(CliRun.of("search", "--case", caseDir, "--from", "yesterday"),
                 "'yesterday' is not a time: use an ISO instant like 2024-05-14T06:00:00Z or a date like 2024-05-14");
         assertUsage(CliRun.of("search", "--case", caseDir, "--from", "2024-05-15", "--to", "2024-05-13"),

@@ -80,7 +80,12 @@ class ExploreFlowTest {
     void clickingAFacetValueFiltersAndShowsAChip(FxRobot robot) throws Exception {
         WindowFixture.settled(window);
         var kms = robot.lookup("#facet-eventSource .facet-value").match(n -> ((Label) n).getText().equals("kms.amazonaws.com"));
-        WindowFixture.waitFor(() -> kms.tryQuery().isPresent()); // cells appear with the next layout pulse
+        try {
+            WindowFixture.waitFor(() -> kms.tryQuery().isPresent()); // cells appear with the next layout pulse
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no kms.amazonaws.com among the service values shown: " + robot.lookup("#facet-eventSource .facet-value")
+                    .queryAllAs(Label.class).stream().map(Label::getText).toList(), e);
+        }
         robot.clickOn(kms.queryAs(Node.class));
         SearchResponse filtered = WindowFixture.settled(window);
 
@@ -147,7 +152,10 @@ class ExploreFlowTest {
     @Test
     void openingAnEventShowsItsJsonAndKeysStepThroughEvents(FxRobot robot) throws Exception {
         WindowFixture.settled(window);
-        robot.clickOn(robot.lookup("#events .table-row-cell").nth(0).queryAs(Node.class));
+        var firstRow = robot.lookup("#events .table-row-cell").match(n -> ((javafx.scene.control.TableRow<?>) n).getIndex() == 0
+                && ((javafx.scene.control.TableRow<?>) n).getItem() != null);
+        WindowFixture.waitFor(() -> firstRow.tryQuery().isPresent()); // cells appear with the next layout pulse
+        robot.clickOn(firstRow.queryAs(Node.class));
         EventRow first = window.explore().table().getSelectionModel().getSelectedItem();
         assertThat(first).isNotNull();
         String eventName = org.trailworkbench.export.JsonPaths.get(first.hit().json(), "eventName");

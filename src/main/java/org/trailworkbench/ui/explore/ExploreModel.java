@@ -126,8 +126,8 @@ public final class ExploreModel {
     }
 
     public void run() {
-        EventSearch c = events.get();
-        if (c == null) {
+        EventSearch source = events.get();
+        if (source == null) {
             return;
         }
         SearchRequest request = request();
@@ -135,18 +135,18 @@ public final class ExploreModel {
         Cancellation cancel = new Cancellation();
         inFlight.getAndSet(cancel).cancel();
         searching.set(true);
-        searches.submit(() -> search(c, request, ticket, cancel));
+        searches.submit(() -> search(source, request, ticket, cancel));
     }
 
-    private void search(EventSearch c, SearchRequest request, long ticket, Cancellation cancel) {
+    private void search(EventSearch source, SearchRequest request, long ticket, Cancellation cancel) {
         if (cancel.isCancelled()) {
             return;
         }
         SearchResponse answer;
         SearchService.CaseStats stats;
         try {
-            answer = c.search(request);
-            stats = c.stats();
+            answer = source.search(request);
+            stats = source.stats();
         } catch (QuerySyntaxException e) {
             Platform.runLater(() -> whenCurrent(ticket, () -> {
                 queryError.set(e.getMessage());
@@ -168,7 +168,7 @@ public final class ExploreModel {
             response.set(answer);
         }));
         try {
-            RowSource list = c.rows(request, cancel); // locally a HitList, as before
+            RowSource list = source.rows(request, cancel); // locally a HitList, as before
             Platform.runLater(() -> {
                 if (ticket == generation.get() && !cancel.isCancelled()) {
                     replaceHitList(list);

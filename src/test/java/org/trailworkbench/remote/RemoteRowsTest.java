@@ -77,30 +77,40 @@ class RemoteRowsTest {
         }
     }
 
-    @Test
-    void anyRowCanBeLoadedFirstDeepJumpsIncluded() throws Exception {
-        SearchRequest request = SearchRequest.of("").withSort(SortOrder.NEWEST_FIRST);
-        List<String> sequential;
-        try (RowSource rows = remote.search().rows(request, Cancellation.none())) {
-            assertThat(rows.size()).isGreaterThan(RemoteRows.RESULT_WINDOW + RemoteRows.BLOCK);
-            sequential = jsons(all(rows, 700));
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void anyRowCanBeLoadedFirstDeepJumpsIncluded(boolean walking) throws Exception {
+        for (SortOrder order : SortOrder.values()) {
+            SearchRequest request = SearchRequest.of("").withSort(order);
+            List<String> sequential;
+            try (RowSource rows = remote.search().rows(request, Cancellation.none())) {
+                assertThat(rows.size()).isGreaterThan(RemoteRows.RESULT_WINDOW + 2 * RemoteRows.BLOCK);
+                sequential = jsons(all(rows, 700));
+            }
+            try (RemoteRows rows = jumping(request, walking)) {
+                int n = rows.size();
+                // the end first (beyond the result window), then back, across a block edge, the top
+                assertThat(jsons(rows.load(n - 1, 5))).isEqualTo(sequential.subList(n - 1, n));
+                // by time slices: the stats, a slicing or two, the key, the block; walking: one request more
+                assertThat(rows.requests()).isBetween(walking ? 3 : 4, walking ? 3 : 5);
+                assertThat(jsons(rows.load(n - 120, 100))).isEqualTo(sequential.subList(n - 120, n - 20));
+                assertThat(jsons(rows.load(RemoteRows.RESULT_WINDOW + 250, 400)))
+                        .isEqualTo(sequential.subList(RemoteRows.RESULT_WINDOW + 250, RemoteRows.RESULT_WINDOW + 650));
+                assertThat(jsons(rows.load(4_950, 100))).isEqualTo(sequential.subList(4_950, 5_050));
+                assertThat(jsons(rows.load(0, 3))).isEqualTo(sequential.subList(0, 3));
+                assertThat(rows.load(n, 10)).isEmpty();
+            }
+            try (RemoteRows rows = jumping(request, walking)) {
+                // a jump beyond the window with no key known yet
+                int at = RemoteRows.RESULT_WINDOW + 1_500;
+                assertThat(jsons(rows.load(at, 10))).isEqualTo(sequential.subList(at, at + 10));
+            }
         }
-        try (RowSource rows = remote.search().rows(request, Cancellation.none())) {
-            int n = rows.size();
-            // the end first (a walk beyond the result window), then back, across a block edge, the top
-            assertThat(jsons(rows.load(n - 1, 5))).isEqualTo(sequential.subList(n - 1, n));
-            assertThat(jsons(rows.load(n - 120, 100))).isEqualTo(sequential.subList(n - 120, n - 20));
-            assertThat(jsons(rows.load(RemoteRows.RESULT_WINDOW + 250, 400)))
-                    .isEqualTo(sequential.subList(RemoteRows.RESULT_WINDOW + 250, RemoteRows.RESULT_WINDOW + 650));
-            assertThat(jsons(rows.load(4_950, 100))).isEqualTo(sequential.subList(4_950, 5_050));
-            assertThat(jsons(rows.load(0, 3))).isEqualTo(sequential.subList(0, 3));
-            assertThat(rows.load(n, 10)).isEmpty();
-        }
-        try (RowSource rows = remote.search().rows(request, Cancellation.none())) {
-            // a jump beyond the window with no key known yet: the walk starts from the window's edge
-            assertThat(jsons(rows.load(RemoteRows.RESULT_WINDOW + 1_500, 10)))
-                    .isEqualTo(sequential.subList(RemoteRows.RESULT_WINDOW + 1_500, RemoteRows.RESULT_WINDOW + 1_510));
-        }
+    }
+
+    private static RemoteRows jumping(SearchRequest request, boolean walking) throws Exception {
+        RemoteRows rows = (RemoteRows) remote.search().rows(request, Cancellation.none());
+        return walking ? rows.walkingOnly() : rows;
     }
 
     @Test

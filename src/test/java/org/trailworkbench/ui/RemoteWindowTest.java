@@ -45,12 +45,15 @@ class RemoteWindowTest {
     static Path settings;
     static Case local;
     static String url;
+    /** How the window names the case: the target's URL (opensearch:// is plain HTTP), never a password. */
+    static String shownName;
 
     private MainWindow window;
 
     @BeforeAll
     static void prepare() throws Exception {
         url = SampleIndex.url(); // off the FX thread: the node starts and the import runs once per JVM
+        shownName = org.trailworkbench.remote.RemoteTarget.parse(url, null, null).toString();
         local = Case.open(SharedCase.get());
     }
 
@@ -83,12 +86,12 @@ class RemoteWindowTest {
     void aRemoteCaseAnswersAsTheLocalOneDoes(FxRobot robot) throws Exception {
         RemoteCaseDialog dialog = openDialog(robot, url);
         robot.clickOn("#remote-connect");
-        WindowFixture.waitFor(() -> url.equals(window.model().caseNameProperty().get()));
+        WindowFixture.waitFor(() -> shownName.equals(window.model().caseNameProperty().get()));
         assertThat(dialog.stage().isShowing()).isFalse();
         SearchResponse all = WindowFixture.settled(window);
         assertThat(all.total()).isEqualTo(local.search().search(SearchRequest.of("")).total()).isGreaterThan(10_000);
-        assertThat(((Stage) window.scene().getWindow()).getTitle()).isEqualTo("Trail Workbench — " + url);
-        assertThat(robot.lookup("#status-case").queryAs(Label.class).getText()).isEqualTo("Case: " + url);
+        assertThat(((Stage) window.scene().getWindow()).getTitle()).isEqualTo("Trail Workbench — " + shownName);
+        assertThat(robot.lookup("#status-case").queryAs(Label.class).getText()).isEqualTo("Case: " + shownName);
 
         robot.clickOn("#query").write("eventSource:iam.amazonaws.com OR errorCode:*").type(KeyCode.ENTER);
         SearchResponse answer = WindowFixture.settled(window);
@@ -127,7 +130,7 @@ class RemoteWindowTest {
     void whatNeedsACaseFolderIsDisabledAndExportIsNot(FxRobot robot) throws Exception {
         openDialog(robot, url);
         robot.clickOn("#remote-connect");
-        WindowFixture.waitFor(() -> url.equals(window.model().caseNameProperty().get()));
+        WindowFixture.waitFor(() -> shownName.equals(window.model().caseNameProperty().get()));
         WindowFixture.settled(window);
         assertThat(window.model().caseProperty().get()).isNull();
         MenuBar bar = robot.lookup("#menu-bar").queryAs(MenuBar.class);

@@ -16,6 +16,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.trailworkbench.remote.RemoteCase;
+import org.trailworkbench.remote.RemoteFailure;
 import org.trailworkbench.remote.RemoteTarget;
 import org.trailworkbench.ui.errors.ErrorMessages;
 import org.trailworkbench.ui.tasks.Running;
@@ -153,7 +154,9 @@ public final class RemoteCaseDialog {
         }, error -> {
             busy.setVisible(false);
             connect.setDisable(false);
-            showProblem(ErrorMessages.describe(error));
+            Throwable cause = ErrorMessages.unwrap(error);
+            // the remote package's message is already one line naming the URL and the reason, as on the command line
+            showProblem(cause instanceof RemoteFailure ? cause.getMessage() : ErrorMessages.describe(error));
         });
     }
 

@@ -17,6 +17,7 @@ import org.trailworkbench.search.EventHit;
 import org.trailworkbench.search.EventSearch;
 import org.trailworkbench.search.FacetCount;
 import org.trailworkbench.search.QuerySyntaxException;
+import org.trailworkbench.search.RowSource;
 import org.trailworkbench.search.SearchService;
 import org.trailworkbench.search.Timeline;
 import org.trailworkbench.task.Cancellation;
@@ -40,7 +41,7 @@ public final class RemoteSearch implements EventSearch {
     private static final int SCAN_PAGE = 1000;
     /** Values of a split counted before the top six are chosen; a split by a wider field lumps the rest. */
     private static final int SPLIT_VALUES = 10_000;
-    private static final List<String> SOURCE = List.of(Schema.RECORD, Schema.FILE, Schema.TIME);
+    static final List<String> SOURCE = List.of(Schema.RECORD, Schema.FILE, Schema.TIME);
 
     private final RemoteCase remote;
 
@@ -120,7 +121,7 @@ public final class RemoteSearch implements EventSearch {
         return new org.trailworkbench.search.SearchResponse(total, hits, next, facets, timeline, took);
     }
 
-    private static List<SortOptions> sort(org.trailworkbench.search.SortOrder order) {
+    static List<SortOptions> sort(org.trailworkbench.search.SortOrder order) {
         SortOrder direction = order == org.trailworkbench.search.SortOrder.NEWEST_FIRST ? SortOrder.Desc : SortOrder.Asc;
         return List.of(
                 SortOptions.of(s -> s.field(f -> f.field(Schema.TIME).order(direction).missing(FieldValue.of("_last")))),
@@ -191,6 +192,13 @@ public final class RemoteSearch implements EventSearch {
         }
     }
 
+    /** Rows under a point in time, loaded block by block as the table asks: {@link RemoteRows}. */
+    @Override
+    public RowSource rows(org.trailworkbench.search.SearchRequest request, Cancellation cancel)
+            throws IOException, QuerySyntaxException {
+        return RemoteRows.of(remote, request, cancel);
+    }
+
     @Override
     public List<String> fieldPaths() throws IOException {
         SearchResponse<Map> response = run(new SearchRequest.Builder().index(remote.target().index()).size(0)
@@ -214,6 +222,10 @@ public final class RemoteSearch implements EventSearch {
     }
 
     private SearchResponse<Map> run(SearchRequest request) throws RemoteFailure {
+        return run(remote, request);
+    }
+
+    static SearchResponse<Map> run(RemoteCase remote, SearchRequest request) throws RemoteFailure {
         try {
             return remote.client().search(request, Map.class);
         } catch (Exception e) {
@@ -221,7 +233,7 @@ public final class RemoteSearch implements EventSearch {
         }
     }
 
-    private static EventHit hit(Hit<Map> hit) {
+    static EventHit hit(Hit<Map> hit) {
         Map<?, ?> source = hit.source();
         Object time = source == null ? null : source.get(Schema.TIME);
         return new EventHit(time instanceof Number n ? n.longValue() : Long.MIN_VALUE,

@@ -22,6 +22,14 @@ public interface EventSearch {
     boolean scan(SearchRequest request, SearchService.HitVisitor visitor, Cancellation cancel)
             throws IOException, QuerySyntaxException;
 
+    /**
+     * Every hit of the request (query, time range, filters, sort order; paging, facets and timeline are
+     * ignored) as rows the event table loads from any position, in the order {@link #search} pages through.
+     *
+     * @throws java.util.concurrent.CancellationException when {@code cancel} fired while the rows were gathered
+     */
+    RowSource rows(SearchRequest request, Cancellation cancel) throws IOException, QuerySyntaxException;
+
     /** Every field path present in the case, for completion and column choosers. */
     List<String> fieldPaths() throws IOException;
 

@@ -145,6 +145,12 @@ public final class SearchService implements EventSearch {
         }
     }
 
+    /** The rows of the case's own index: a {@link HitList}, doc ids held against one view of the index. */
+    @Override
+    public RowSource rows(SearchRequest request, Cancellation cancel) throws IOException, QuerySyntaxException {
+        return HitList.of(index, request, cancel);
+    }
+
     /** Receives a scan's hits. */
     public interface HitVisitor {
         /** Called once, before the first hit, with the number of hits the scan will visit. */

@@ -23,10 +23,13 @@ import org.slf4j.LoggerFactory;
 import org.trailworkbench.casefile.Case;
 import org.trailworkbench.index.Fields;
 import org.trailworkbench.logging.Logs;
+import org.trailworkbench.remote.RemoteCase;
+import org.trailworkbench.search.EventSearch;
 import org.trailworkbench.search.SearchRequest;
 import org.trailworkbench.index.DamagedIndexException;
 import org.trailworkbench.ui.cases.DamagedCaseDialog;
 import org.trailworkbench.ui.cases.RecentCases;
+import org.trailworkbench.ui.cases.RemoteCaseDialog;
 import org.trailworkbench.ui.errors.ErrorDialog;
 import org.trailworkbench.ui.errors.ErrorMessages;
 import org.trailworkbench.ui.explore.ExploreModel;
@@ -41,6 +44,7 @@ import org.trailworkbench.ui.theme.Icons;
 import org.trailworkbench.ui.theme.Theme;
 import org.trailworkbench.ui.time.TimeDisplay;
 
+import java.io.Closeable;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -75,6 +79,8 @@ public final class MainWindow {
     private final TaskRunner tasks;
     private final Consumer<Path> showFolder;
     private Theme theme;
+    /** The case on screen, local or remote, which the window closes when another replaces it. */
+    private Closeable shown;
 
     /** A window for tests: background work on its own threads, "Show log folder" shows the path. */
     public MainWindow(Stage stage, Settings settings) {
@@ -112,6 +118,11 @@ public final class MainWindow {
         new org.trailworkbench.ui.insights.InsightBands(explore.timeline().canvas(), insights, a -> showInExplore(a.eventsRequest()));
         tabs.getTabs().addAll(view("verify", "Verify integrity", new org.trailworkbench.ui.integrity.IntegrityView(model.caseProperty(), tasks, icons, this::showInExplore), "check"),
                 view("insights", "Insights", new org.trailworkbench.ui.insights.InsightsPanel(insights, time, icons, a -> showInExplore(a.eventsRequest())), "warning"));
+        for (Tab folderView : List.copyOf(tabs.getTabs().subList(1, 3))) {
+            // verification reads the case's files, Insights its own index: neither exists for a remote case yet
+            folderView.disableProperty().bind(remoteShown());
+            folderView.setTooltip(new javafx.scene.control.Tooltip("Needs a local case (a case folder)"));
+        }
         tabs.setId("views");
         tabs.getStyleClass().add("views");
 
@@ -157,9 +168,15 @@ public final class MainWindow {
             saveSoon();
         });
         stage.setOnHidden(e -> shutdown());
-        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.caseProperty().get() == null
-                ? "Trail Workbench" : "Trail Workbench — " + model.caseProperty().get().dir().getFileName(), model.caseProperty()));
+        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> title(), model.caseNameProperty()));
         refreshRecentMenu();
+    }
+
+    /** A local case by its folder's name, a remote one by its URL (which never holds the password). */
+    private String title() {
+        Case c = model.caseProperty().get();
+        String name = c != null ? c.dir().getFileName().toString() : model.caseNameProperty().get();
+        return name == null ? "Trail Workbench" : "Trail Workbench — " + name;
     }
 
     public ExploreModel model() {
@@ -196,18 +213,14 @@ public final class MainWindow {
     /** Opens (or creates) the case in the background and shows it; {@code then} gets it on the FX thread. */
     public void openCase(Path dir, Consumer<Case> then) {
         tasks.run(cancel -> Case.open(dir), opened -> {
-            Case old = model.caseProperty().get();
+            Closeable old = shown;
+            shown = opened;
             model.setCase(opened);
             recent.opened(opened.dir());
             refreshRecentMenu();
             saveSoon();
-            loadFieldPaths(opened);
-            if (old != null && old != opened) {
-                tasks.run(cancel -> {
-                    old.close();
-                    return null;
-                }, x -> { }, TaskRunner.logged("closing the case " + old.dir()));
-            }
+            loadFieldPaths(opened.search(), opened.dir().toString());
+            closeLater(old, opened);
             if (then != null) {
                 then.accept(opened);
             }
@@ -220,13 +233,45 @@ public final class MainWindow {
         });
     }
 
-    private void loadFieldPaths(Case c) {
+    /** Opens File › Open remote case: URL, user and password; on success Explore shows the remote case. */
+    public RemoteCaseDialog chooseRemoteCase() {
+        RemoteCaseDialog dialog = new RemoteCaseDialog(stage, tasks, settings.get("remote.url", null),
+                settings.get("remote.user", null), this::showRemote);
+        dialog.show();
+        return dialog;
+    }
+
+    /** Shows a connected remote case in Explore; the window owns it from now on and closes it. */
+    public void showRemote(RemoteCase remote) {
+        Closeable old = shown;
+        shown = remote;
+        String url = remote.target().toString(); // never the password
+        model.setEvents(remote.search(), url);
+        tabs.getSelectionModel().select(0); // the other views need a case folder
+        // the URL and user are remembered to fill the dialog next time; a password never is
+        settings.put("remote.url", url);
+        settings.put("remote.user", remote.target().user());
+        saveSoon();
+        loadFieldPaths(remote.search(), url);
+        closeLater(old, remote);
+    }
+
+    private void closeLater(Closeable old, Closeable current) {
+        if (old != null && old != current) {
+            tasks.run(cancel -> {
+                old.close();
+                return null;
+            }, x -> { }, TaskRunner.logged("closing the case " + old)); // releasing cannot lose anything
+        }
+    }
+
+    private void loadFieldPaths(EventSearch events, String name) {
         tasks.run(cancel -> {
             TreeSet<String> all = new TreeSet<>(Fields.WELL_KNOWN);
-            all.addAll(c.search().fieldPaths());
+            all.addAll(events.fieldPaths());
             all.add(Fields.EXISTS);
             return List.copyOf(all);
-        }, fieldPaths::setAll, TaskRunner.logged("listing the field paths of " + c.dir())); // completion is a convenience
+        }, fieldPaths::setAll, TaskRunner.logged("listing the field paths of " + name)); // completion is a convenience
     }
 
     private void chooseCase(boolean create) {
@@ -266,7 +311,7 @@ public final class MainWindow {
         }
         ImportDialog dialog = new ImportDialog(stage, tasks, c, sources, () -> {
             model.run();
-            loadFieldPaths(c);
+            loadFieldPaths(c.search(), c.dir().toString());
             insights.refresh();
         });
         dialog.start();
@@ -311,7 +356,7 @@ public final class MainWindow {
         }
         var dialog = new org.trailworkbench.ui.s3.S3ImportDialog(stage, tasks, c, () -> {
             model.run();
-            loadFieldPaths(c);
+            loadFieldPaths(c.search(), c.dir().toString());
             insights.refresh();
         });
         dialog.show();
@@ -320,14 +365,14 @@ public final class MainWindow {
 
     /** Opens the export window for what is on screen. */
     public ExportDialog exportCsv() {
-        Case c = model.caseProperty().get();
-        SearchRequest shown = model.shownRequestProperty().get();
-        if (c == null || shown == null) {
+        EventSearch events = model.eventsProperty().get();
+        SearchRequest request = model.shownRequestProperty().get();
+        if (events == null || request == null) {
             return null;
         }
         long hits = model.responseProperty().get() == null ? 0 : model.responseProperty().get().total();
         Path folder = Path.of(settings.get("export.folder", System.getProperty("user.home")));
-        ExportDialog dialog = new ExportDialog(stage, tasks, c, shown, List.copyOf(explore.table().columnPaths()), hits, folder);
+        ExportDialog dialog = new ExportDialog(stage, tasks, events, request, List.copyOf(explore.table().columnPaths()), hits, folder);
         dialog.stage().show();
         return dialog;
     }
@@ -357,12 +402,13 @@ public final class MainWindow {
         file.getItems().addAll(
                 item("Open case…", Shortcuts.OPEN_CASE, "folder", () -> chooseCase(false)),
                 item("New case…", Shortcuts.NEW_CASE, "case-new", () -> chooseCase(true)),
+                item("Open remote case…", null, "folder", this::chooseRemoteCase),
                 recentMenu,
                 new SeparatorMenuItem(),
-                item("Import files…", Shortcuts.IMPORT_FILES, "import", () -> chooseImport(false)),
-                item("Import folder…", Shortcuts.IMPORT_FOLDER, null, () -> chooseImport(true)),
-                item("Import from S3…", null, "import", this::importFromS3),
-                item("Verify integrity…", null, "check", () -> tabs.getSelectionModel().select(1)),
+                needsLocalCase(item("Import files…", Shortcuts.IMPORT_FILES, "import", () -> chooseImport(false))),
+                needsLocalCase(item("Import folder…", Shortcuts.IMPORT_FOLDER, null, () -> chooseImport(true))),
+                needsLocalCase(item("Import from S3…", null, "import", this::importFromS3)),
+                needsLocalCase(item("Verify integrity…", null, "check", () -> tabs.getSelectionModel().select(1))),
                 item("Export CSV…", Shortcuts.EXPORT, "export", this::exportCsv),
                 new SeparatorMenuItem(),
                 item("Quit", Shortcuts.QUIT, null, stage::close));
@@ -390,6 +436,16 @@ public final class MainWindow {
         MenuBar bar = new MenuBar(file, view, event, help);
         bar.setId("menu-bar");
         return bar;
+    }
+
+    /** Import and verification work on a case folder: disabled while a remote case is on screen. */
+    private MenuItem needsLocalCase(MenuItem item) {
+        item.disableProperty().bind(remoteShown());
+        return item;
+    }
+
+    private javafx.beans.binding.BooleanBinding remoteShown() {
+        return model.eventsProperty().isNotNull().and(model.caseProperty().isNull());
     }
 
     private MenuItem item(String text, KeyCombination keys, String icon, Runnable action) {
@@ -448,12 +504,11 @@ public final class MainWindow {
             LOG.warn("the settings could not be saved", e); // see saveSoon
         }
         model.shutdown();
-        Case c = model.caseProperty().get();
-        if (c != null) {
+        if (shown != null) {
             try {
-                c.close();
+                shown.close();
             } catch (IOException e) {
-                LOG.warn("closing the case {} failed", c.dir(), e); // a reader-only index loses nothing
+                LOG.warn("closing the case {} failed", shown, e); // a reader-only index loses nothing
             }
         }
     }

@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trailworkbench.casefile.Case;
 import org.trailworkbench.search.FacetFilter;
-import org.trailworkbench.search.HitList;
+import org.trailworkbench.search.EventSearch;
 import org.trailworkbench.search.RowSource;
 import org.trailworkbench.search.QuerySyntaxException;
 import org.trailworkbench.search.SearchRequest;
@@ -64,13 +64,31 @@ public final class ExploreModel {
     private final BooleanProperty searching = new SimpleBooleanProperty();
     private final ObjectProperty<SearchService.CaseStats> caseStats = new SimpleObjectProperty<>();
     private final ObjectProperty<Case> openCase = new SimpleObjectProperty<>();
+    private final ObjectProperty<EventSearch> events = new SimpleObjectProperty<>();
+    private final StringProperty caseName = new SimpleStringProperty();
 
     private final LatestOnly searches = new LatestOnly("workbench-search");
     private final AtomicLong generation = new AtomicLong();
     private final AtomicReference<Cancellation> inFlight = new AtomicReference<>(new Cancellation());
 
+    /** Shows a local case: its events, and the case itself for the views that need its folder. */
     public void setCase(Case c) {
-        openCase.set(c);
+        show(c == null ? null : c.search(), c, c == null ? null : c.dir().toString());
+    }
+
+    /**
+     * Shows events that have no case folder (a remote case): the views that need one see no case.
+     *
+     * @param name what the title and status bar call them, e.g. the URL (never a password)
+     */
+    public void setEvents(EventSearch search, String name) {
+        show(search, null, name);
+    }
+
+    private void show(EventSearch search, Case local, String name) {
+        events.set(search);
+        openCase.set(local);
+        caseName.set(name);
         range.set(TimeRange.ALL);
         zoomBack.clear();
         canZoomBack.set(false);
@@ -80,8 +98,19 @@ public final class ExploreModel {
         run();
     }
 
+    /** The local case on screen; null when none is open or the events on screen are remote. */
     public ReadOnlyObjectProperty<Case> caseProperty() {
         return openCase;
+    }
+
+    /** The events on screen, local or remote. */
+    public ReadOnlyObjectProperty<EventSearch> eventsProperty() {
+        return events;
+    }
+
+    /** Where the events on screen live: a case folder or a remote case's URL. */
+    public ReadOnlyStringProperty caseNameProperty() {
+        return caseName;
     }
 
     /** The request the inputs describe now. */
@@ -97,8 +126,8 @@ public final class ExploreModel {
     }
 
     public void run() {
-        Case c = openCase.get();
-        if (c == null) {
+        EventSearch source = events.get();
+        if (source == null) {
             return;
         }
         SearchRequest request = request();
@@ -106,18 +135,18 @@ public final class ExploreModel {
         Cancellation cancel = new Cancellation();
         inFlight.getAndSet(cancel).cancel();
         searching.set(true);
-        searches.submit(() -> search(c, request, ticket, cancel));
+        searches.submit(() -> search(source, request, ticket, cancel));
     }
 
-    private void search(Case c, SearchRequest request, long ticket, Cancellation cancel) {
+    private void search(EventSearch source, SearchRequest request, long ticket, Cancellation cancel) {
         if (cancel.isCancelled()) {
             return;
         }
         SearchResponse answer;
         SearchService.CaseStats stats;
         try {
-            answer = c.search().search(request);
-            stats = c.search().stats();
+            answer = source.search(request);
+            stats = source.stats();
         } catch (QuerySyntaxException e) {
             Platform.runLater(() -> whenCurrent(ticket, () -> {
                 queryError.set(e.getMessage());
@@ -139,7 +168,7 @@ public final class ExploreModel {
             response.set(answer);
         }));
         try {
-            RowSource list = HitList.of(c.index(), request, cancel);
+            RowSource list = source.rows(request, cancel); // locally a HitList, as before
             Platform.runLater(() -> {
                 if (ticket == generation.get() && !cancel.isCancelled()) {
                     replaceHitList(list);

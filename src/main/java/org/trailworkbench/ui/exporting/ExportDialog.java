@@ -16,10 +16,10 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.trailworkbench.casefile.Case;
 import org.trailworkbench.export.CsvExport;
 import org.trailworkbench.export.ExportOptions;
 import org.trailworkbench.export.ExportResult;
+import org.trailworkbench.search.EventSearch;
 import org.trailworkbench.search.SearchRequest;
 import org.trailworkbench.ui.tasks.Running;
 import org.trailworkbench.ui.tasks.TaskRunner;
@@ -37,7 +37,7 @@ import java.util.function.Consumer;
  */
 public final class ExportDialog {
 
-    private final Case source;
+    private final EventSearch source;
     private final SearchRequest request;
     private final Stage stage = new Stage();
     private final TextField file = new TextField();
@@ -55,7 +55,7 @@ public final class ExportDialog {
     private record Progress(long rows, long total) {
     }
 
-    public ExportDialog(Window owner, TaskRunner tasks, Case source, SearchRequest request, List<String> tableColumns, long hits,
+    public ExportDialog(Window owner, TaskRunner tasks, EventSearch source, SearchRequest request, List<String> tableColumns, long hits,
                         Path suggestedFolder) {
         this.tasks = tasks;
         this.source = source;
@@ -167,7 +167,7 @@ public final class ExportDialog {
         bar.setVisible(true);
         bar.setProgress(0);
         status.setText("Exporting…");
-        running = tasks.run(cancel -> new CsvExport(source.search()).toFile(request, target, options,
+        running = tasks.run(cancel -> new CsvExport(source).toFile(request, target, options,
                 (rows, total) -> progress.accept(new Progress(rows, total)), cancel), this::finished, this::failed);
     }
 

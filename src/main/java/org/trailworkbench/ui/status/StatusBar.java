@@ -39,7 +39,7 @@ public final class StatusBar extends HBox {
         jobs.setAlignment(Pos.CENTER_RIGHT);
         getChildren().addAll(hits, events, took, busy, spacer, jobs, caseName);
         model.responseProperty().addListener((obs, o, r) -> show(r, model.caseStatsProperty().get()));
-        model.caseProperty().addListener((obs, o, c) -> caseName.setText(c == null ? "No case" : "Case: " + c.dir()));
+        model.caseNameProperty().addListener((obs, o, c) -> caseName.setText(c == null ? "No case" : "Case: " + c));
     }
 
     private void show(SearchResponse r, SearchService.CaseStats stats) {

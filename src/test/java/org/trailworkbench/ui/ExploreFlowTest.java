@@ -79,14 +79,11 @@ class ExploreFlowTest {
     @Test
     void clickingAFacetValueFiltersAndShowsAChip(FxRobot robot) throws Exception {
         WindowFixture.settled(window);
-        var kms = robot.lookup("#facet-eventSource .facet-value").match(n -> ((Label) n).getText().equals("kms.amazonaws.com"));
-        try {
-            WindowFixture.waitFor(() -> kms.tryQuery().isPresent()); // cells appear with the next layout pulse
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("no kms.amazonaws.com among the service values shown: " + robot.lookup("#facet-eventSource .facet-value")
-                    .queryAllAs(Label.class).stream().map(Label::getText).toList(), e);
-        }
-        robot.clickOn(kms.queryAs(Node.class));
+        // a fresh lookup each time: a query made once keeps the roots of the windows open when it was made
+        java.util.function.Supplier<java.util.Optional<Node>> kms = () -> robot.lookup("#facet-eventSource .facet-value")
+                .match(n -> ((Label) n).getText().equals("kms.amazonaws.com")).tryQuery();
+        WindowFixture.waitFor(() -> kms.get().isPresent()); // cells appear with the next layout pulse
+        robot.clickOn(kms.get().orElseThrow());
         SearchResponse filtered = WindowFixture.settled(window);
 
         long expected = direct(SearchRequest.of("").withFilter("eventSource",
@@ -152,10 +149,11 @@ class ExploreFlowTest {
     @Test
     void openingAnEventShowsItsJsonAndKeysStepThroughEvents(FxRobot robot) throws Exception {
         WindowFixture.settled(window);
-        var firstRow = robot.lookup("#events .table-row-cell").match(n -> ((javafx.scene.control.TableRow<?>) n).getIndex() == 0
-                && ((javafx.scene.control.TableRow<?>) n).getItem() != null);
-        WindowFixture.waitFor(() -> firstRow.tryQuery().isPresent()); // cells appear with the next layout pulse
-        robot.clickOn(firstRow.queryAs(Node.class));
+        java.util.function.Supplier<java.util.Optional<Node>> firstRow = () -> robot.lookup("#events .table-row-cell")
+                .match(n -> ((javafx.scene.control.TableRow<?>) n).getIndex() == 0
+                        && ((javafx.scene.control.TableRow<?>) n).getItem() != null).tryQuery();
+        WindowFixture.waitFor(() -> firstRow.get().isPresent()); // cells appear with the next layout pulse
+        robot.clickOn(firstRow.get().orElseThrow());
         EventRow first = window.explore().table().getSelectionModel().getSelectedItem();
         assertThat(first).isNotNull();
         String eventName = org.trailworkbench.export.JsonPaths.get(first.hit().json(), "eventName");

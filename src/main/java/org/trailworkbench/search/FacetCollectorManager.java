@@ -128,23 +128,16 @@ final class FacetCollectorManager implements CollectorManager<FacetCollectorMana
      * filters leave out: far fewer to count than the events they keep.
      */
     Result everything(org.apache.lucene.search.IndexSearcher searcher) throws IOException {
-        List<java.util.concurrent.Callable<SliceCollector>> tasks = new ArrayList<>();
-        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            tasks.add(() -> {
-                SliceCollector collector = newCollector();
-                Segment segment = new Segment(leaf);
-                collector.current = segment;
-                if (selections.isEmpty()) {
-                    segment.collectEverything();
-                } else if (segment.keepsMost()) {
-                    segment.collectAllButLeftOut();
-                } else {
-                    segment.collectEach();
-                }
-                return collector;
-            });
-        }
-        return reduce(searcher.getTaskExecutor().invokeAll(tasks)); // segments in parallel
+        return reduce(perSegment(searcher, segment -> {
+            if (selections.isEmpty()) {
+                segment.collectEverything();
+            } else if (segment.keepsMost()) {
+                segment.collectAllButLeftOut();
+            } else {
+                segment.collectEach();
+            }
+            return segment.sliceCollector();
+        }));
     }
 
     /**
@@ -156,24 +149,16 @@ final class FacetCollectorManager implements CollectorManager<FacetCollectorMana
         if (!selections.isEmpty()) {
             throw new IllegalStateException("the hits of the full query are not the base query's");
         }
-        List<java.util.concurrent.Callable<SliceCollector>> tasks = new ArrayList<>();
-        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            org.apache.lucene.util.FixedBitSet bits = hits[leaf.ord];
-            if (bits == null) {
-                continue;
-            }
-            tasks.add(() -> {
-                SliceCollector collector = newCollector();
-                Segment segment = new Segment(leaf);
-                collector.current = segment;
+        return reduce(perSegment(searcher, segment -> {
+            org.apache.lucene.util.FixedBitSet bits = hits[segment.context.ord];
+            if (bits != null) {
                 var it = new org.apache.lucene.util.BitSetIterator(bits, 0);
                 for (int doc = it.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
                     segment.collect(doc);
                 }
-                return collector;
-            });
-        }
-        return reduce(searcher.getTaskExecutor().invokeAll(tasks));
+            }
+            return segment.sliceCollector();
+        }));
     }
 
     /**
@@ -181,16 +166,25 @@ final class FacetCollectorManager implements CollectorManager<FacetCollectorMana
      * none has a time: the filters checked on the facet columns, far cheaper than running them as a query.
      */
     long[] boundsOfAll(org.apache.lucene.search.IndexSearcher searcher) throws IOException {
-        List<java.util.concurrent.Callable<long[]>> tasks = new ArrayList<>();
-        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            tasks.add(() -> new Segment(leaf).bounds());
-        }
         long[] bounds = {Long.MAX_VALUE, Long.MIN_VALUE};
-        for (long[] b : searcher.getTaskExecutor().invokeAll(tasks)) {
+        for (long[] b : perSegment(searcher, Segment::bounds)) {
             bounds[0] = Math.min(bounds[0], b[0]);
             bounds[1] = Math.max(bounds[1], b[1]);
         }
         return bounds[0] > bounds[1] ? null : bounds;
+    }
+
+    /** One pass per segment, the segments in parallel on the searcher's executor. */
+    private <T> List<T> perSegment(org.apache.lucene.search.IndexSearcher searcher, SegmentPass<T> pass) throws IOException {
+        List<java.util.concurrent.Callable<T>> tasks = new ArrayList<>();
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            tasks.add(() -> pass.run(new Segment(leaf)));
+        }
+        return searcher.getTaskExecutor().invokeAll(tasks);
+    }
+
+    private interface SegmentPass<T> {
+        T run(Segment segment) throws IOException;
     }
 
     @Override
@@ -367,6 +361,13 @@ final class FacetCollectorManager implements CollectorManager<FacetCollectorMana
             return true;
         }
 
+        /** This segment's counts as a slice of their own, for {@link #reduce}. */
+        SliceCollector sliceCollector() {
+            SliceCollector collector = newCollector();
+            collector.current = this;
+            return collector;
+        }
+
         /** Collects every live document through the filters, one by one. */
         void collectEach() throws IOException {
             org.apache.lucene.util.Bits live = context.reader().getLiveDocs();
@@ -396,17 +397,16 @@ final class FacetCollectorManager implements CollectorManager<FacetCollectorMana
                 if (d < 0) {
                     return false;
                 }
-                boolean wantsInclude = !selections.get(i).include().isEmpty();
+                boolean[] keeps = keeps(all[d].length, includeOrds[i], excludeOrds[i],
+                        !selections.get(i).include().isEmpty());
                 long passing = 0;
                 long valued = 0;
                 for (int ord = 0; ord < all[d].length; ord++) {
                     valued += all[d][ord];
-                    if (!excludeOrds[i].get(ord) && (includeOrds[i].get(ord) || !wantsInclude)) {
-                        passing += all[d][ord];
-                    }
+                    passing += keeps[ord + 1] ? all[d][ord] : 0;
                 }
-                if (!wantsInclude) {
-                    passing += Math.max(0, events - valued); // events without a value pass an exclusion
+                if (keeps[0]) {
+                    passing += Math.max(0, events - valued); // the events without a value
                 }
                 kept *= Math.min(1.0, passing / (double) events);
             }

@@ -296,12 +296,9 @@ public final class SearchService implements EventSearch {
         Long from = request.range().from();
         Long to = request.range().to();
         if (from == null || to == null) {
-            // everything: the index's own bounds, no search at all; facet filters alone: a scan of their columns
-            long[] hitBounds = everything ? null
-                    : allEvents ? new FacetCollectorManager(Fields.FACETS, null, selections(request), null).boundsOfAll(searcher)
-                    : pass != null ? pass.bounds() : TimeBounds.of(searcher, full);
-            Long oldest = everything ? timeBound(searcher, true) : hitBounds == null ? null : hitBounds[0];
-            Long newest = everything ? timeBound(searcher, false) : hitBounds == null ? null : hitBounds[1];
+            long[] hitBounds = hitBounds(searcher, full, request, everything, allEvents, pass);
+            Long oldest = hitBounds == null ? null : hitBounds[0];
+            Long newest = hitBounds == null ? null : hitBounds[1];
             if (oldest == null || newest == null) {
                 return new FacetCollectorManager.Buckets(new long[0], 0, split); // no hits: no buckets
             }
@@ -312,6 +309,20 @@ public final class SearchService implements EventSearch {
         long[] starts = interval.starts(from, to);
         long end = interval.next(starts[starts.length - 1]);
         return new FacetCollectorManager.Buckets(starts, end, split);
+    }
+
+    /** {oldest, newest} of the request's hits, or null: by the cheapest way that the request allows. */
+    private long[] hitBounds(IndexSearcher searcher, Query full, SearchRequest request, boolean everything,
+                             boolean allEvents, TimeBounds.Pass pass) throws IOException {
+        if (everything) { // the index's own bounds, no search at all
+            Long oldest = timeBound(searcher, true);
+            Long newest = timeBound(searcher, false);
+            return oldest == null || newest == null ? null : new long[]{oldest, newest};
+        }
+        if (allEvents) { // facet filters alone: a scan of their columns
+            return new FacetCollectorManager(Fields.FACETS, null, selections(request), null).boundsOfAll(searcher);
+        }
+        return pass != null ? pass.bounds() : TimeBounds.of(searcher, full);
     }
 
     /**

@@ -88,6 +88,18 @@ public final class Benchmarks {
         }
     }
 
+    /** The six queries of issue 11, by label, in a map that callers may add to. */
+    static Map<String, SearchRequest> sixQueries() {
+        Map<String, SearchRequest> queries = new LinkedHashMap<>();
+        queries.put("everything", SearchRequest.of(""));
+        queries.put("eventName:AssumeRole", SearchRequest.of("eventName:AssumeRole"));
+        queries.put("errors (_exists_:errorCode)", SearchRequest.of("_exists_:errorCode"));
+        queries.put("bare word: accessdenied", SearchRequest.of("accessdenied"));
+        queries.put("wildcard eventName:Describe*", SearchRequest.of("eventName:Describe*"));
+        queries.put("writes by roles", SearchRequest.of("userIdentity.type:AssumedRole AND readOnly:false"));
+        return queries;
+    }
+
     private static String arg(String[] args, String name, String fallback) {
         for (int i = 0; i + 1 < args.length; i++) {
             if (args[i].equals(name)) {
@@ -206,13 +218,7 @@ public final class Benchmarks {
         try (Case c = Case.open(caseDir)) {
             var stats = c.search().stats();
             long day = 86_400_000L;
-            Map<String, SearchRequest> queries = new LinkedHashMap<>();
-            queries.put("everything", SearchRequest.of(""));
-            queries.put("eventName:AssumeRole", SearchRequest.of("eventName:AssumeRole"));
-            queries.put("errors (_exists_:errorCode)", SearchRequest.of("_exists_:errorCode"));
-            queries.put("bare word: accessdenied", SearchRequest.of("accessdenied"));
-            queries.put("wildcard eventName:Describe*", SearchRequest.of("eventName:Describe*"));
-            queries.put("writes by roles", SearchRequest.of("userIdentity.type:AssumedRole AND readOnly:false"));
+            Map<String, SearchRequest> queries = sixQueries();
             queries.put("facet selection: 2 regions", SearchRequest.of("").withFilter("awsRegion",
                     new FacetFilter(Set.of("us-east-1", "eu-west-1"), Set.of())));
             queries.put("last day, split by errorCode", SearchRequest.of("")

@@ -17,7 +17,6 @@ import org.trailworkbench.task.Cancellation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -66,13 +65,7 @@ public final class RemoteBenchmark {
     }
 
     private static void queries(EventSearch local, EventSearch remote) throws Exception {
-        Map<String, SearchRequest> queries = new LinkedHashMap<>();
-        queries.put("everything", SearchRequest.of(""));
-        queries.put("eventName:AssumeRole", SearchRequest.of("eventName:AssumeRole"));
-        queries.put("_exists_:errorCode", SearchRequest.of("_exists_:errorCode"));
-        queries.put("bare word accessdenied", SearchRequest.of("accessdenied"));
-        queries.put("eventName:Describe*", SearchRequest.of("eventName:Describe*"));
-        queries.put("writes by roles", SearchRequest.of("userIdentity.type:AssumedRole AND readOnly:false"));
+        Map<String, SearchRequest> queries = Benchmarks.sixQueries();
         System.out.println("Window query (total, 12 facets drill-sideways, histogram, first 100 rows), median of 11 after 3 warm-ups:");
         System.out.println();
         System.out.println("| query | hits local | hits remote | local ms | remote ms |");

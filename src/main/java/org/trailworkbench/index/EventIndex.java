@@ -38,6 +38,14 @@ public final class EventIndex implements Closeable {
     /** Views handed out by {@link #acquire()} and not yet released; guarded by this. */
     private int inUse;
     private boolean closed;
+    /**
+     * When {@link #acquire()} last looked for a commit made by another process (an import from the command
+     * line into a case the window has open). Looking reads the commit point from disk, a few milliseconds a
+     * search; once a second is soon enough for another process's work. This process's own commits refresh
+     * at once ({@link Writer#commit}).
+     */
+    private volatile long lastLookNanos = System.nanoTime();
+    private static final long LOOK_EVERY_NANOS = 1_000_000_000L;
 
     private EventIndex(Directory directory) throws IOException {
         this.directory = directory;
@@ -155,7 +163,11 @@ public final class EventIndex implements Closeable {
             inUse++;
         }
         try {
-            searchers.maybeRefresh();
+            long now = System.nanoTime();
+            if (now - lastLookNanos >= LOOK_EVERY_NANOS) {
+                lastLookNanos = now;
+                searchers.maybeRefresh();
+            }
             return searchers.acquire();
         } catch (IOException | RuntimeException e) {
             releaseUse();

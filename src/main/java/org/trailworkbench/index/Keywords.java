@@ -93,7 +93,8 @@ public final class Keywords {
     /** Values of {@code path} accepted by {@code values}, an automaton over folded values (Unicode). */
     public static Query valuesOf(String path, Automaton values, String description) {
         Automaton a = Operations.concatenate(List.of(values, separators(), Automata.makeString(path)));
-        return new AutomatonQuery(new Term(Fields.KEYWORDS, path + ":" + description), a);
+        return new AutomatonQuery(new Term(Fields.KEYWORDS, path + ":" + description), a,
+                Operations.DEFAULT_DETERMINIZE_WORK_LIMIT, false, TermsUnion.REWRITE);
     }
 
     /**
@@ -110,7 +111,7 @@ public final class Keywords {
         Automaton a = Operations.concatenate(List.of(interval(lower, upper, includeLower, includeUpper),
                 separators(), Automata.makeBinary(new BytesRef(path))));
         return new AutomatonQuery(new Term(Fields.KEYWORDS, path + ":" + lower + ".." + upper), a,
-                Operations.DEFAULT_DETERMINIZE_WORK_LIMIT, true);
+                Operations.DEFAULT_DETERMINIZE_WORK_LIMIT, true, TermsUnion.REWRITE);
     }
 
     /**
@@ -122,13 +123,14 @@ public final class Keywords {
         if (!isWord(folded)) {
             return null;
         }
-        return new PrefixQuery(new Term(Fields.KEYWORDS, folded + WORD_SEP));
+        return new PrefixQuery(new Term(Fields.KEYWORDS, folded + WORD_SEP), TermsUnion.REWRITE);
     }
 
     /** Plain-word values (of any path) accepted by {@code words}, for wildcard, regular and fuzzy free text. */
     public static Query wholeWords(Automaton words, String description) {
         Automaton a = Operations.concatenate(List.of(words, Automata.makeChar(WORD_SEP), Automata.makeAnyString()));
-        return new AutomatonQuery(new Term(Fields.KEYWORDS, "*:" + description), a);
+        return new AutomatonQuery(new Term(Fields.KEYWORDS, "*:" + description), a,
+                Operations.DEFAULT_DETERMINIZE_WORK_LIMIT, false, TermsUnion.REWRITE);
     }
 
     /** Plain-word values in a range, for a free-text range query. */
@@ -136,7 +138,7 @@ public final class Keywords {
         Automaton a = Operations.concatenate(List.of(interval(lower, upper, includeLower, includeUpper),
                 Automata.makeBinary(new BytesRef(new byte[]{WORD_SEP})), Automata.makeAnyBinary()));
         return new AutomatonQuery(new Term(Fields.KEYWORDS, "*:" + lower + ".." + upper), a,
-                Operations.DEFAULT_DETERMINIZE_WORK_LIMIT, true);
+                Operations.DEFAULT_DETERMINIZE_WORK_LIMIT, true, TermsUnion.REWRITE);
     }
 
     private static Automaton interval(String lower, String upper, boolean includeLower, boolean includeUpper) {
@@ -172,7 +174,7 @@ public final class Keywords {
         private final byte[] pathBytes;
 
         ValuePrefixQuery(String path, String prefix) {
-            super(Fields.KEYWORDS, CONSTANT_SCORE_BLENDED_REWRITE);
+            super(Fields.KEYWORDS, TermsUnion.REWRITE);
             this.path = path;
             this.prefix = prefix;
             this.prefixBytes = new BytesRef(prefix);

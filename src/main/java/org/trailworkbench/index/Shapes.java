@@ -80,7 +80,7 @@ public final class Shapes {
         private final byte[] needle;
 
         ExistsQuery(String path) {
-            super(Fields.SHAPE, CONSTANT_SCORE_BLENDED_REWRITE);
+            super(Fields.SHAPE, TermsUnion.REWRITE);
             this.path = path;
             this.needle = (LINE + clean(path) + LINE).getBytes(StandardCharsets.UTF_8);
         }

@@ -19,6 +19,7 @@ import org.trailworkbench.index.Analyzers;
 import org.trailworkbench.index.Fields;
 import org.trailworkbench.index.Keywords;
 import org.trailworkbench.index.Shapes;
+import org.trailworkbench.index.TermsUnion;
 import org.trailworkbench.ingest.ParsedEvent;
 import org.trailworkbench.ingest.Timestamps;
 
@@ -141,6 +142,7 @@ public final class EventQueryParser {
             setDefaultOperator(Operator.AND);
             setAllowLeadingWildcard(true);
             setSplitOnWhitespace(true);
+            setMultiTermRewriteMethod(TermsUnion.REWRITE);
         }
 
         /** A group of only NOT clauses means "everything except": Lucene alone would match nothing. */

@@ -47,6 +47,7 @@ public final class EventDocuments {
     private final Map<String, byte[]> pathBytes = new HashMap<>();
     /** The keyword terms of the record being built, end to end; the document is indexed before the next. */
     private final TermBuffer keywords = new TermBuffer();
+    private final RepeatedValues repeated = new RepeatedValues();
 
     /**
      * @param dedupeByKeyword the event's eventID is its own leaf, so its keyword term identifies it and it
@@ -76,7 +77,13 @@ public final class EventDocuments {
             String value = leaf.value();
             paths.add(path);
             if (!keywords.add(value, pathBytes(path))) {
-                text.add(value); // a plain word is found through its keyword term; see Keywords
+                // a plain word is found through its keyword term (see Keywords); so is a repeated value
+                BytesRef term = keywords.lastIfWhole();
+                if (term != null && !path.equals(EventIndex.ID_LEAF) && repeated.sighted(term)) {
+                    keywords.markLastRepeated();
+                } else {
+                    text.add(value);
+                }
             }
             if (Fields.isFacet(path)) {
                 String label = value.length() > MAX_FACET_CHARS ? value.substring(0, MAX_FACET_CHARS) : value;
@@ -84,7 +91,11 @@ public final class EventDocuments {
             }
         }
         paths.addAll(event.objectPaths());
-        doc.add(new Field(Fields.KEYWORDS, new BytesListStream(keywords.terms()), TERMS));
+        doc.add(new Field(Fields.KEYWORDS, new BytesListStream(keywords.terms(false)), TERMS));
+        List<BytesRef> repeatedTerms = keywords.terms(true);
+        if (!repeatedTerms.isEmpty()) {
+            doc.add(new Field(Fields.REPEATED, new BytesListStream(repeatedTerms), TERMS));
+        }
         doc.add(new Field(Fields.SHAPE, new BytesListStream(shape(paths)), TERMS));
         if (!text.isEmpty()) {
             doc.add(new Field(Fields.ALL, new FreeTextStream(text), TextField.TYPE_NOT_STORED));

@@ -239,9 +239,11 @@ public final class EventIndex implements Closeable {
      * Each eventID is stored once: an event already in the index (or added earlier in this import) replaces
      * the earlier document, so re-deliveries and re-imports never duplicate.
      */
+    /** The leaf whose keyword term is the dedupe key (see {@link Writer}): never a repeated value's term. */
+    static final String ID_LEAF = "eventID";
+
     public final class Writer implements Closeable {
         private static final int LOCK_STRIPES = 1024;
-        private static final String ID_LEAF = "eventID";
         /** How a keyword term of the eventID leaf ends, after its separator. */
         private static final byte[] ID_PATH = ID_LEAF.getBytes(java.nio.charset.StandardCharsets.UTF_8);
 

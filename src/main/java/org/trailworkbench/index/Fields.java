@@ -12,7 +12,7 @@ import java.util.Set;
  *
  * <p>The schema is what import speed is made of: each term a record adds costs time to invert and flush,
  * so a record adds one keyword term per leaf, one shape term, and free-text words only for values that are
- * not a single word already findable through their keyword term.
+ * not a single word already findable through their keyword term, nor a value that many records repeat.
  */
 public final class Fields {
 
@@ -24,6 +24,11 @@ public final class Fields {
     public static final String KEYWORDS = "_kv";
     /** In queries, {@code _exists_:path}: the path is present as an object, an array or a non-null value. */
     public static final String EXISTS = "_exists_";
+    /**
+     * The keyword terms, as in {@link #KEYWORDS}, of multi-word values that records keep repeating: their
+     * words are not repeated in {@link #ALL} for every record; see {@link RepeatedValues}.
+     */
+    public static final String REPEATED = "_kvr";
     /** The list of paths a record has, one term for all of them: see {@link Shapes}. */
     public static final String SHAPE = "_shape";
     /** Free text over the values that are not a single plain word, for bare words (see {@link Keywords}). */
@@ -32,7 +37,7 @@ public final class Fields {
      * The schema's version, kept in each commit: a case indexed under another schema must be rebuilt, since
      * its terms would silently not match the queries of this one.
      */
-    public static final String SCHEMA_VERSION = "2";
+    public static final String SCHEMA_VERSION = "3";
     public static final String SCHEMA_KEY = "schema";
     /** The original record, stored compressed. */
     public static final String SOURCE = "_source";

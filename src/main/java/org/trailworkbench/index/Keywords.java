@@ -9,6 +9,8 @@ import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.util.AttributeSource;
 import org.apache.lucene.util.StringHelper;
 import org.apache.lucene.search.AutomatonQuery;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -87,14 +89,19 @@ public final class Keywords {
 
     /** {@code path:value}, case-insensitive. */
     public static Query value(String path, String value) {
-        return new TermQuery(term(path, value));
+        String folded = fold(value);
+        BytesRef term = new BytesRef(text(path, folded));
+        if (isWord(folded)) {
+            return new TermQuery(new Term(Fields.KEYWORDS, term));
+        }
+        return inBoth(field -> new TermQuery(new Term(field, term)));
     }
 
     /** Values of {@code path} accepted by {@code values}, an automaton over folded values (Unicode). */
     public static Query valuesOf(String path, Automaton values, String description) {
         Automaton a = Operations.concatenate(List.of(values, separators(), Automata.makeString(path)));
-        return new AutomatonQuery(new Term(Fields.KEYWORDS, path + ":" + description), a,
-                Operations.DEFAULT_DETERMINIZE_WORK_LIMIT, false, TermsUnion.REWRITE);
+        return inBoth(field -> new AutomatonQuery(new Term(field, path + ":" + description), a,
+                Operations.DEFAULT_DETERMINIZE_WORK_LIMIT, false, TermsUnion.REWRITE));
     }
 
     /**
@@ -103,15 +110,30 @@ public final class Keywords {
      * automaton, so a long prefix costs nothing more.
      */
     public static Query startingWith(String path, String prefix) {
-        return new ValuePrefixQuery(path, fold(prefix));
+        String folded = fold(prefix);
+        if (path == null) {
+            return new ValuePrefixQuery(Fields.KEYWORDS, null, folded);
+        }
+        return inBoth(field -> new ValuePrefixQuery(field, path, folded));
     }
 
     /** Values of {@code path} in a range of folded values, compared as UTF-8 bytes; a null bound is open. */
     public static Query rangeOf(String path, String lower, String upper, boolean includeLower, boolean includeUpper) {
         Automaton a = Operations.concatenate(List.of(interval(lower, upper, includeLower, includeUpper),
                 separators(), Automata.makeBinary(new BytesRef(path))));
-        return new AutomatonQuery(new Term(Fields.KEYWORDS, path + ":" + lower + ".." + upper), a,
-                Operations.DEFAULT_DETERMINIZE_WORK_LIMIT, true, TermsUnion.REWRITE);
+        return inBoth(field -> new AutomatonQuery(new Term(field, path + ":" + lower + ".." + upper), a,
+                Operations.DEFAULT_DETERMINIZE_WORK_LIMIT, true, TermsUnion.REWRITE));
+    }
+
+    /**
+     * A path query over both keyword fields: a value that is not one plain word may be in either, as the
+     * import found it repeated or not ({@link RepeatedValues}). Plain words are only ever in the first.
+     */
+    private static Query inBoth(java.util.function.Function<String, Query> queryOn) {
+        return new BooleanQuery.Builder()
+                .add(queryOn.apply(Fields.KEYWORDS), BooleanClause.Occur.SHOULD)
+                .add(queryOn.apply(Fields.REPEATED), BooleanClause.Occur.SHOULD)
+                .build();
     }
 
     /**
@@ -173,8 +195,8 @@ public final class Keywords {
         private final BytesRef prefixBytes;
         private final byte[] pathBytes;
 
-        ValuePrefixQuery(String path, String prefix) {
-            super(Fields.KEYWORDS, TermsUnion.REWRITE);
+        ValuePrefixQuery(String field, String path, String prefix) {
+            super(field, TermsUnion.REWRITE);
             this.path = path;
             this.prefix = prefix;
             this.prefixBytes = new BytesRef(prefix);
@@ -221,12 +243,13 @@ public final class Keywords {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof ValuePrefixQuery that && Objects.equals(that.path, path) && that.prefix.equals(prefix);
+            return other instanceof ValuePrefixQuery that && that.field.equals(field) && Objects.equals(that.path, path)
+                    && that.prefix.equals(prefix);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(ValuePrefixQuery.class, path, prefix);
+            return Objects.hash(ValuePrefixQuery.class, field, path, prefix);
         }
     }
 }

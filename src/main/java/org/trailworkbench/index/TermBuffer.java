@@ -5,6 +5,7 @@ import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.UnicodeUtil;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -16,7 +17,12 @@ final class TermBuffer {
     private byte[] bytes = new byte[8192];
     private int length;
     private final List<BytesRef> terms = new ArrayList<>(64);
+    private boolean[] repeated = new boolean[64];
     private int count;
+    /** Whether the last term holds its whole value exactly as a record has it, but for ASCII case. */
+    private boolean lastWhole;
+    private final List<BytesRef> others = new ArrayList<>(64);
+    private final List<BytesRef> ofRepeated = new ArrayList<>(16);
 
     void clear() {
         length = 0;
@@ -27,6 +33,7 @@ final class TermBuffer {
     boolean add(String value, byte[] path) {
         int start = length;
         boolean word = appendAsciiFolded(value);
+        lastWhole = length >= 0 && value.length() <= Fields.MAX_KEYWORD_CHARS;
         if (!word && length < 0) { // not ASCII: fold as the query side does, then encode
             length = start;
             String folded = Keywords.fold(value);
@@ -40,19 +47,50 @@ final class TermBuffer {
         length += path.length;
         if (count == terms.size()) {
             terms.add(new BytesRef());
+            if (terms.size() > repeated.length) {
+                repeated = Arrays.copyOf(repeated, 2 * terms.size());
+            }
         }
+        repeated[count] = false;
         BytesRef term = terms.get(count++);
         term.offset = start;
         term.length = length - start;
         return word;
     }
 
-    /** The terms added since {@link #clear()}; valid until the next {@code clear}. */
-    List<BytesRef> terms() {
-        for (int i = 0; i < count; i++) {
-            terms.get(i).bytes = bytes; // the buffer may have grown since the term was added
+    /**
+     * The term just added, when it may go to {@link Fields#REPEATED}: its value is ASCII and whole, so the
+     * free-text words of the term's value are the words of the record's value. Null otherwise.
+     */
+    BytesRef lastIfWhole() {
+        if (!lastWhole) {
+            return null;
         }
-        return terms.subList(0, count);
+        BytesRef last = terms.get(count - 1);
+        last.bytes = bytes;
+        return last;
+    }
+
+    /** Moves the term just added to the repeated values' terms. */
+    void markLastRepeated() {
+        repeated[count - 1] = true;
+    }
+
+    /**
+     * The terms added since {@link #clear()}, of repeated values or of the others; valid until the next
+     * {@code clear}.
+     */
+    List<BytesRef> terms(boolean repeatedValues) {
+        List<BytesRef> picked = repeatedValues ? ofRepeated : others;
+        picked.clear();
+        for (int i = 0; i < count; i++) {
+            if (repeated[i] == repeatedValues) {
+                BytesRef term = terms.get(i);
+                term.bytes = bytes; // the buffer may have grown since the term was added
+                picked.add(term);
+            }
+        }
+        return picked;
     }
 
     /**

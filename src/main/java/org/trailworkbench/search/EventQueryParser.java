@@ -18,6 +18,7 @@ import org.apache.lucene.util.automaton.RegExp;
 import org.trailworkbench.index.Analyzers;
 import org.trailworkbench.index.Fields;
 import org.trailworkbench.index.Keywords;
+import org.trailworkbench.index.RepeatedValuesQuery;
 import org.trailworkbench.index.Shapes;
 import org.trailworkbench.index.TermsUnion;
 import org.trailworkbench.ingest.ParsedEvent;
@@ -165,13 +166,15 @@ public final class EventQueryParser {
         }
 
         /**
-         * Free text, plus the plain-word values that are findable only through their keyword term (see
+         * Free text: the words of {@code _all}, of the repeated values ({@link RepeatedValuesQuery}), and the
+         * plain-word values that are findable only through their keyword term ({@code wholeValues}, see
          * {@link Keywords}): together exactly what a search of every value's words finds.
          */
         private static Query freeText(Query words, Query wholeValues) {
             if (words == null) {
                 return wholeValues;
             }
+            words = RepeatedValuesQuery.including(words);
             if (wholeValues == null) {
                 return words;
             }

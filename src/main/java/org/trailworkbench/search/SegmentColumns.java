@@ -1,17 +1,15 @@
 package org.trailworkbench.search;
 
 import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.trailworkbench.index.Fields;
+import org.trailworkbench.index.PerSegment;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A segment's facet ordinals and event times as plain arrays, read once per segment and kept while the
@@ -32,7 +30,7 @@ final class SegmentColumns {
     private final int[] seconds;
     private final long baseMillis;
 
-    private static final Map<IndexReader.CacheKey, SegmentColumns> CACHE = new ConcurrentHashMap<>();
+    private static final PerSegment<SegmentColumns> CACHE = new PerSegment<>(SegmentColumns::new);
 
     private SegmentColumns(LeafReader reader) throws IOException {
         List<String> dims = Fields.FACETS;
@@ -95,19 +93,7 @@ final class SegmentColumns {
 
     /** The columns of a segment for the dimensions of {@link Fields#FACETS}, read on first use. */
     static SegmentColumns of(LeafReader reader) throws IOException {
-        IndexReader.CacheHelper helper = reader.getCoreCacheHelper();
-        if (helper == null) {
-            return new SegmentColumns(reader);
-        }
-        IndexReader.CacheKey key = helper.getKey();
-        SegmentColumns columns = CACHE.get(key);
-        if (columns == null) {
-            columns = new SegmentColumns(reader);
-            if (CACHE.putIfAbsent(key, columns) == null) {
-                helper.addClosedListener(CACHE::remove);
-            }
-        }
-        return columns;
+        return CACHE.of(reader);
     }
 
     /** @param dim an index into {@link Fields#FACETS}

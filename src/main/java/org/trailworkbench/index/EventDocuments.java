@@ -76,14 +76,12 @@ public final class EventDocuments {
             String path = leaf.path();
             String value = leaf.value();
             paths.add(path);
-            if (!keywords.add(value, pathBytes(path))) {
-                // a plain word is found through its keyword term (see Keywords); so is a repeated value
-                BytesRef term = keywords.lastIfWhole();
-                if (term != null && !path.equals(EventIndex.ID_LEAF) && repeated.sighted(term)) {
-                    keywords.markLastRepeated();
-                } else {
-                    text.add(value);
-                }
+            boolean word = keywords.add(value, pathBytes(path));
+            BytesRef term = keywords.lastIfWhole();
+            if (term != null && !path.equals(EventIndex.ID_LEAF) && repeated.sighted(term)) {
+                keywords.markLastRepeated(); // its words are found through RepeatedWords
+            } else if (!word) {
+                text.add(value); // a plain word is found through its keyword term; see Keywords
             }
             if (Fields.isFacet(path)) {
                 String label = value.length() > MAX_FACET_CHARS ? value.substring(0, MAX_FACET_CHARS) : value;

@@ -25,8 +25,8 @@ public final class Fields {
     /** In queries, {@code _exists_:path}: the path is present as an object, an array or a non-null value. */
     public static final String EXISTS = "_exists_";
     /**
-     * The keyword terms, as in {@link #KEYWORDS}, of multi-word values that records keep repeating: their
-     * words are not repeated in {@link #ALL} for every record; see {@link RepeatedValues}.
+     * The keyword terms, as in {@link #KEYWORDS}, of values that records keep repeating; their words are
+     * not in {@link #ALL}. See {@link RepeatedValues}.
      */
     public static final String REPEATED = "_kvr";
     /** The list of paths a record has, one term for all of them: see {@link Shapes}. */

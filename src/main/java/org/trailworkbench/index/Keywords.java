@@ -89,11 +89,7 @@ public final class Keywords {
 
     /** {@code path:value}, case-insensitive. */
     public static Query value(String path, String value) {
-        String folded = fold(value);
-        BytesRef term = new BytesRef(text(path, folded));
-        if (isWord(folded)) {
-            return new TermQuery(new Term(Fields.KEYWORDS, term));
-        }
+        BytesRef term = new BytesRef(text(path, fold(value)));
         return inBoth(field -> new TermQuery(new Term(field, term)));
     }
 
@@ -126,8 +122,8 @@ public final class Keywords {
     }
 
     /**
-     * A path query over both keyword fields: a value that is not one plain word may be in either, as the
-     * import found it repeated or not ({@link RepeatedValues}). Plain words are only ever in the first.
+     * A path query over both keyword fields: a value may be in either, as the import found it repeated or
+     * not ({@link RepeatedValues}).
      */
     private static Query inBoth(java.util.function.Function<String, Query> queryOn) {
         return new BooleanQuery.Builder()

@@ -60,7 +60,8 @@ final class TermBuffer {
 
     /**
      * The term just added, when it may go to {@link Fields#REPEATED}: its value is ASCII and whole, so the
-     * free-text words of the term's value are the words of the record's value. Null otherwise.
+     * free-text words of the term's value are the words of the record's value ({@link RepeatedWords}).
+     * Null otherwise.
      */
     BytesRef lastIfWhole() {
         if (!lastWhole) {

@@ -20,6 +20,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * Writes exactly the events a {@link SearchRequest} selects (query, time range, filters, sort order) as
@@ -94,6 +97,12 @@ public final class CsvExport {
         csv.writeRow(paths.paths());
         long[] rows = {0};
         long[] total = {0};
+        SameTime group = new SameTime(hit -> {
+            csv.writeRow(paths.extract(hit.json()));
+            if (++rows[0] % PROGRESS_EVERY == 0) {
+                listener.progress(rows[0], total[0]);
+            }
+        });
         boolean finished = search.scan(request, new SearchService.HitVisitor() {
             @Override
             public void total(long hits) {
@@ -103,16 +112,65 @@ public final class CsvExport {
 
             @Override
             public void hit(EventHit hit) throws IOException {
-                csv.writeRow(paths.extract(hit.json()));
-                if (++rows[0] % PROGRESS_EVERY == 0) {
-                    listener.progress(rows[0], total[0]);
-                }
+                group.add(hit);
             }
         }, cancel);
+        group.flush();
         listener.progress(rows[0], total[0]);
         csv.flush();
         return new ExportResult(null, paths.paths(), rows[0], total[0], !finished,
                 Duration.ofNanos(System.nanoTime() - started));
     }
 
+    /** Writes one row. */
+    private interface RowWriter {
+        void write(EventHit hit) throws IOException;
+    }
+
+    /**
+     * Holds the events of one millisecond and writes them in eventID order. The search gives such events in
+     * the order the import stored them, which two imports of the same files (in parallel threads) or a
+     * cluster need not share; in eventID order, an export of the same events is the same file, byte for
+     * byte, whichever case it came from. More than {@link #MAX} events of one millisecond (or without a
+     * time) are written a group at a time, so memory stays bounded.
+     */
+    private static final class SameTime {
+        static final int MAX = 10_000;
+        private static final JsonPaths EVENT_ID = JsonPaths.of("eventID");
+        private static final Comparator<Keyed> ORDER = Comparator.comparing(Keyed::eventId)
+                .thenComparing(k -> k.hit().json());
+
+        private final RowWriter rows;
+        private final List<EventHit> hits = new ArrayList<>();
+
+        SameTime(RowWriter rows) {
+            this.rows = rows;
+        }
+
+        void add(EventHit hit) throws IOException {
+            if (!hits.isEmpty() && (hits.get(0).time() != hit.time() || hits.size() == MAX)) {
+                flush();
+            }
+            hits.add(hit);
+        }
+
+        void flush() throws IOException {
+            if (hits.size() == 1) {
+                rows.write(hits.get(0));
+            } else if (!hits.isEmpty()) {
+                List<Keyed> keyed = new ArrayList<>(hits.size());
+                for (EventHit hit : hits) {
+                    keyed.add(new Keyed(EVENT_ID.extract(hit.json())[0], hit));
+                }
+                keyed.sort(ORDER);
+                for (Keyed k : keyed) {
+                    rows.write(k.hit());
+                }
+            }
+            hits.clear();
+        }
+
+        private record Keyed(String eventId, EventHit hit) {
+        }
+    }
 }

@@ -186,4 +186,37 @@ class CsvExportTest {
                 ExportOptions.DEFAULTS, ExportListener.SILENT, Cancellation.none()))
                 .isInstanceOf(java.nio.file.NoSuchFileException.class);
     }
+
+    @Test
+    void eventsOfTheSameSecondComeInEventIdOrderWhateverTheImportOrder(@TempDir Path own) throws Exception {
+        // stored in the order z, y, x, ..., all at one second: the export lists them a..z both ways
+        List<ObjectNode> events = new ArrayList<>();
+        for (char id = 'z'; id >= 'a'; id--) {
+            events.add(TestTrail.event("same-" + id, "2024-06-01T00:00:00Z", "s3.amazonaws.com", "GetObject",
+                    "us-east-1", "alice"));
+        }
+        events.add(TestTrail.event("earlier", "2024-05-31T23:59:59Z", "s3.amazonaws.com", "GetObject",
+                "us-east-1", "alice"));
+        TestTrail.writeLog(own.resolve("logs"), "us-east-1", "20240601T0005Z", events);
+        try (Case one = Case.open(own.resolve("case"))) {
+            one.importPath(own.resolve("logs"), SourceFilter.ALL, ImportListener.SILENT, Cancellation.none());
+            for (SortOrder order : SortOrder.values()) {
+                StringWriter out = new StringWriter();
+                new CsvExport(one.search()).toWriter(SearchRequest.of("").withSort(order), out,
+                        new ExportOptions(List.of("eventID"), false, false), ExportListener.SILENT, Cancellation.none());
+                List<String> ids = Rfc4180.parse(out.toString()).stream().skip(1).map(row -> row.get(0)).toList();
+                List<String> same = new ArrayList<>();
+                for (char id = 'a'; id <= 'z'; id++) {
+                    same.add("same-" + id);
+                }
+                List<String> expected = new ArrayList<>(same);
+                if (order == SortOrder.NEWEST_FIRST) {
+                    expected.add("earlier");
+                } else {
+                    expected.add(0, "earlier");
+                }
+                assertThat(ids).as(order.toString()).containsExactlyElementsOf(expected);
+            }
+        }
+    }
 }

@@ -1,13 +1,11 @@
 package org.trailworkbench.index;
 
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.ConstantScoreScorer;
 import org.apache.lucene.search.ConstantScoreWeight;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -18,7 +16,6 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.DocIdSetBuilder;
 
 import java.io.IOException;
 import java.util.List;
@@ -74,17 +71,14 @@ public final class RepeatedValuesQuery extends Query {
                 if (values.isEmpty()) {
                     return null;
                 }
-                DocIdSetBuilder events = new DocIdSetBuilder(context.reader().maxDoc(), terms);
+                PostingsUnion events = new PostingsUnion(context.reader(), terms);
                 TermsEnum seek = terms.iterator();
-                PostingsEnum postings = null;
                 for (BytesRef value : values) {
                     if (seek.seekExact(value)) {
-                        postings = seek.postings(postings, PostingsEnum.NONE);
-                        events.add(postings);
+                        events.add(seek);
                     }
                 }
-                var docs = events.build().iterator();
-                return docs == null ? null : new ConstantScoreScorer(this, score(), scoreMode, docs);
+                return events.scorer(this, score(), scoreMode);
             }
 
             @Override

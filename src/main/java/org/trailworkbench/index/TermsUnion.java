@@ -2,10 +2,8 @@ package org.trailworkbench.index;
 
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.ConstantScoreScorer;
 import org.apache.lucene.search.ConstantScoreWeight;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiTermQuery;
@@ -14,7 +12,6 @@ import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
-import org.apache.lucene.util.DocIdSetBuilder;
 
 import java.io.IOException;
 
@@ -25,8 +22,8 @@ import java.io.IOException;
  * <p>Lucene's own constant-score rewrites turn up to 16 terms into a disjunction that merges the postings
  * through a heap, doc by doc. A case's common values ({@code eventName:Describe*} is a third of a case: a
  * dozen terms with millions of postings each) make that heap the slowest part of a search; setting bits
- * costs a few nanoseconds a posting instead. {@link DocIdSetBuilder} stays a sorted array while the union is
- * sparse, so a rare value pays no bit set.
+ * costs a few nanoseconds a posting instead ({@link PostingsUnion}), and a sparse union stays a sorted
+ * array, so a rare value pays no bit set.
  */
 public final class TermsUnion extends Query {
 
@@ -54,20 +51,11 @@ public final class TermsUnion extends Query {
                     return null;
                 }
                 TermsEnum matching = query.getTermsEnum(terms);
-                DocIdSetBuilder union = null;
-                PostingsEnum postings = null;
+                PostingsUnion union = new PostingsUnion(context.reader(), terms);
                 while (matching.next() != null) {
-                    if (union == null) {
-                        union = new DocIdSetBuilder(context.reader().maxDoc(), terms);
-                    }
-                    postings = matching.postings(postings, PostingsEnum.NONE);
-                    union.add(postings);
+                    union.add(matching);
                 }
-                if (union == null) {
-                    return null;
-                }
-                var docs = union.build().iterator();
-                return docs == null ? null : new ConstantScoreScorer(this, score(), scoreMode, docs);
+                return union.scorer(this, score(), scoreMode);
             }
 
             @Override

@@ -137,6 +137,11 @@ public final class RemoteCase implements Closeable {
         return new RemoteSearch(this);
     }
 
+    /** What Insights reads from the case, counted by the cluster. */
+    public RemoteInsightsSource insights() {
+        return new RemoteInsightsSource(this);
+    }
+
     public RemoteImport importer() {
         return new RemoteImport(this);
     }

@@ -259,7 +259,7 @@ class RemoteCliTest {
 
     @Test
     void commandsThatNeedAFolderSaySoInOneLine() {
-        for (String command : List.of("insights", "check", "rebuild")) {
+        for (String command : List.of("check", "rebuild")) {
             CliErrorsTest.assertFailure(CliRun.of(command, "--case", remote), "trail-workbench " + command
                     + " does not work on a remote case yet (" + remote + "); it needs a case folder");
         }

@@ -250,6 +250,40 @@ class RemoteCliTest {
         }
     }
 
+    /** A server that accepts the connection and never answers (a hung node, a proxy that holds requests). */
+    @Test
+    void aClusterThatNeverAnswersIsOneLineAfterTheTimeout() throws IOException {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(silent.accept()); // read nothing, write nothing, close nothing
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            String url = "http://127.0.0.1:" + silent.getLocalPort() + "/trail";
+            long started = System.nanoTime();
+            CliRun run = CliRun.of("search", "--case", url, "--timeout", "2");
+            long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+            assertThat(run.code()).isEqualTo(TrailCli.FAILURE);
+            assertThat(run.out()).isEmpty();
+            assertThat(run.errLines()).singleElement().asString()
+                    .startsWith("error: " + url + ": no answer in time (")
+                    .endsWith("--timeout SECONDS waits longer");
+            assertThat(seconds).isBetween(1L, 30L);
+            assertThat(held).isNotEmpty();
+            for (java.net.Socket s : held) {
+                s.close();
+            }
+        }
+        CliErrorsTest.assertUsage(CliRun.of("search", "--case", remote, "--timeout", "0"), "--timeout: at least 1 second, not 0");
+    }
+
     @Test
     void anIndexThatDoesNotExistIsOneLine() throws IOException {
         String missing = TestNode.get().url() + "/no-such-case";
@@ -275,7 +309,7 @@ class RemoteCliTest {
         CliErrorsTest.assertUsage(CliRun.of("search", "--case", "opensearch://host:9200"),
                 "--case: a remote case names its index: opensearch://host:9200/INDEX");
         CliErrorsTest.assertUsage(CliRun.of("search", "--case", local, "--user", "admin"),
-                "--user and --password apply to a remote case (--case opensearch://host:9200/INDEX) only");
+                "--user, --password and --timeout apply to a remote case (--case opensearch://host:9200/INDEX) only");
     }
 
     @Test

@@ -297,9 +297,6 @@ class RemoteCliTest {
             CliErrorsTest.assertFailure(CliRun.of(command, "--case", remote), "trail-workbench " + command
                     + " does not work on a remote case yet (" + remote + "); it needs a case folder");
         }
-        CliErrorsTest.assertFailure(CliRun.of("import", "s3://bucket/AWSLogs", "--case", remote),
-                "importing from S3 into a remote case is not done yet (" + remote
-                        + "); copy the logs to a folder first (e.g. aws s3 sync) and import the folder");
     }
 
     @Test

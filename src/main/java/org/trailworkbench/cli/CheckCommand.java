@@ -3,6 +3,8 @@ package org.trailworkbench.cli;
 import org.trailworkbench.casefile.Case;
 import org.trailworkbench.casefile.CaseCheck;
 import org.trailworkbench.casefile.CheckReport;
+import org.trailworkbench.remote.RemoteCase;
+import org.trailworkbench.remote.RemoteCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,6 +20,7 @@ import java.util.concurrent.Callable;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Check a case without changing it: Lucene's CheckIndex over its index, then the manifest against "
                 + "the index, file by file. One verdict, and what to do.",
+                "A remote case: the index's health in the cluster, its events against its manifest's, its template's schema.",
                 "Exit code 0 when the case is healthy, 1 when it is damaged."})
 final class CheckCommand implements Callable<Integer> {
 
@@ -32,6 +35,9 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, CliFailure {
+        if (caseOption.isRemote()) {
+            return remote();
+        }
         Path dir = caseOption.existingFolder();
         CheckReport report = CaseCheck.run(dir);
         String advice = report.advice().replace("--case DIR", "--case " + caseOption.location);
@@ -52,6 +58,45 @@ final class CheckCommand implements Callable<Integer> {
             out.println("index:    " + (report.indexEvents() < 0 ? "cannot be read" : Format.count(report.indexEvents()) + " events"));
             out.println("manifest: " + Format.count(report.manifestFiles()) + " files with events, "
                     + Format.count(report.manifestEvents()) + " events read from them");
+            out.println("verdict:  " + (report.healthy() ? "healthy" : "damaged"));
+            report.problems().forEach(p -> out.println("  problem: " + Format.printable(p)));
+            report.notes().forEach(n -> out.println("  note:    " + Format.printable(n)));
+            out.println("to do:    " + advice);
+        }
+        return report.healthy() ? TrailCli.OK : TrailCli.FAILURE;
+    }
+
+    /** A remote case: the cluster's health of the index, its events against the manifest's, the template's schema. */
+    private int remote() throws IOException {
+        RemoteCheck.Report report;
+        String url;
+        try (RemoteCase remote = caseOption.connect()) {
+            url = remote.target().toString();
+            report = remote.check();
+        }
+        String advice = report.advice(url);
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("case", url);
+            doc.put("verdict", report.healthy() ? "healthy" : "damaged");
+            doc.put("problems", report.problems());
+            doc.put("notes", report.notes());
+            doc.put("health", report.health());
+            doc.put("indexEvents", report.events());
+            doc.put("manifestFiles", report.manifest().count());
+            doc.put("manifestEvents", report.manifest().events());
+            doc.put("templateSchema", report.templateSchema());
+            doc.put("schema", report.schema());
+            doc.put("advice", advice);
+            JsonOut.print(cli.out(), doc);
+        } else {
+            PrintWriter out = cli.out();
+            out.println("case:     " + url);
+            out.println("index:    " + Format.count(report.events()) + " events, health " + report.health());
+            out.println("manifest: " + Format.count(report.manifest().count()) + " files, "
+                    + Format.count(report.manifest().events()) + " events read from them");
+            out.println("template: " + (report.templateSchema() == null ? "none" : "schema " + report.templateSchema())
+                    + " (this version writes schema " + report.schema() + ")");
             out.println("verdict:  " + (report.healthy() ? "healthy" : "damaged"));
             report.problems().forEach(p -> out.println("  problem: " + Format.printable(p)));
             report.notes().forEach(n -> out.println("  note:    " + Format.printable(n)));

@@ -114,7 +114,7 @@ public final class RemoteCase implements Closeable {
                         .replace("${pattern}", target.index());
             }
             check(client.generic().execute(Requests.builder().method("PUT")
-                    .endpoint("/_index_template/trail-workbench-" + target.index()).json(template).build()));
+                    .endpoint("/_index_template/" + templateName()).json(template).build()));
             if (!client.indices().exists(e -> e.index(target.index())).value()) {
                 client.indices().create(c -> c.index(target.index()));
             }
@@ -140,8 +140,11 @@ public final class RemoteCase implements Closeable {
         }
     }
 
-    /** Files imported into the case, as its manifest in the cluster lists them, and their size. */
-    public record Files(long count, long sourceBytes) {
+    /**
+     * Files imported into the case, as its manifest in the cluster lists them, their size and the events read
+     * from them (a re-delivered event counts in each file that holds it, and is stored once).
+     */
+    public record Files(long count, long sourceBytes, long events) {
     }
 
     public Files files() throws RemoteFailure {
@@ -156,6 +159,15 @@ public final class RemoteCase implements Closeable {
         } catch (Exception e) {
             throw RemoteFailure.of(target, e);
         }
+    }
+
+    /** What check reports: the index's health, its events against the manifest's, the template's schema. */
+    public RemoteCheck.Report check() throws RemoteFailure {
+        return RemoteCheck.run(this);
+    }
+
+    String templateName() {
+        return "trail-workbench-" + target.index();
     }
 
     public RemoteSearch search() {

@@ -292,11 +292,45 @@ class RemoteCliTest {
     }
 
     @Test
-    void commandsThatNeedAFolderSaySoInOneLine() {
-        for (String command : List.of("check", "rebuild")) {
-            CliErrorsTest.assertFailure(CliRun.of(command, "--case", remote), "trail-workbench " + command
-                    + " does not work on a remote case yet (" + remote + "); it needs a case folder");
+    void checkReportsHealthEventsAgainstTheManifestAndTheTemplate() throws IOException {
+        JsonNode report = JSON.readTree(ok("check", "--case", remote, "--json").out());
+        assertThat(report.get("verdict").asText()).isEqualTo("healthy");
+        assertThat(report.get("health").asText()).isIn("green", "yellow");
+        assertThat(report.get("indexEvents").asLong()).isEqualTo(localImport.get("eventsInCase").asLong());
+        assertThat(report.get("manifestFiles").asLong()).isEqualTo(FILES);
+        assertThat(report.get("manifestEvents").asLong()).isEqualTo(remoteImport.get("eventsRead").asLong());
+        assertThat(report.get("templateSchema").asText()).isEqualTo(report.get("schema").asText()).isEqualTo("1");
+        assertThat(ok("check", "--case", remote).outLines()).contains("verdict:  healthy", "to do:    nothing to do",
+                "template: schema 1 (this version writes schema 1)");
+
+        // an index whose template is gone (not written by this tool, or deleted): damaged, and what to do
+        String other = remote.replace("cli-case", "cli-check");
+        Path oneFile;
+        try (Stream<Path> all = Files.walk(logs)) {
+            oneFile = all.filter(Files::isRegularFile).sorted().findFirst().orElseThrow();
         }
+        ok("import", oneFile.toString(), "--case", other);
+        var delete = java.net.http.HttpRequest.newBuilder(java.net.URI.create(TestNode.get().url()
+                + "/_index_template/trail-workbench-cli-check")).DELETE().build();
+        try {
+            assertThat(java.net.http.HttpClient.newHttpClient().send(delete,
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        } catch (InterruptedException e) {
+            throw new IOException(e);
+        }
+        CliRun damaged = CliRun.of("check", "--case", other);
+        assertThat(damaged.code()).isEqualTo(TrailCli.FAILURE);
+        assertThat(damaged.outLines()).contains("verdict:  damaged", "template: none (this version writes schema 1)",
+                "to do:    import the source files again into a new index: trail-workbench import LOGS --case "
+                        + TestNode.get().url() + "/NEW-INDEX");
+        assertThat(damaged.out()).contains("problem: no index template trail-workbench-cli-check");
+    }
+
+    @Test
+    void rebuildSaysWhatToDoInstead() {
+        CliErrorsTest.assertFailure(CliRun.of("rebuild", "--case", remote), "rebuild works on a case folder; a remote "
+                + "case's index is the cluster's to keep: import the source files again into a new index instead "
+                + "(trail-workbench import LOGS --case " + remote.substring(0, remote.lastIndexOf('/') + 1) + "NEW-INDEX)");
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -42,11 +43,7 @@ final class CheckCommand implements Callable<Integer> {
         CheckReport report = CaseCheck.run(dir);
         String advice = report.advice().replace("--case DIR", "--case " + caseOption.location);
         if (json) {
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("case", dir.toString());
-            doc.put("verdict", report.healthy() ? "healthy" : "damaged");
-            doc.put("problems", report.problems());
-            doc.put("notes", report.notes());
+            Map<String, Object> doc = verdict(dir.toString(), report.healthy(), report.problems(), report.notes());
             doc.put("indexEvents", report.indexEvents() < 0 ? null : report.indexEvents());
             doc.put("manifestFiles", report.manifestFiles());
             doc.put("manifestEvents", report.manifestEvents());
@@ -58,12 +55,28 @@ final class CheckCommand implements Callable<Integer> {
             out.println("index:    " + (report.indexEvents() < 0 ? "cannot be read" : Format.count(report.indexEvents()) + " events"));
             out.println("manifest: " + Format.count(report.manifestFiles()) + " files with events, "
                     + Format.count(report.manifestEvents()) + " events read from them");
-            out.println("verdict:  " + (report.healthy() ? "healthy" : "damaged"));
-            report.problems().forEach(p -> out.println("  problem: " + Format.printable(p)));
-            report.notes().forEach(n -> out.println("  note:    " + Format.printable(n)));
-            out.println("to do:    " + advice);
+            printVerdict(out, report.healthy(), report.problems(), report.notes(), advice);
         }
         return report.healthy() ? TrailCli.OK : TrailCli.FAILURE;
+    }
+
+    /** The head of the JSON document, the same for both kinds of case. */
+    private static Map<String, Object> verdict(String name, boolean healthy, List<String> problems, List<String> notes) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("case", name);
+        doc.put("verdict", healthy ? "healthy" : "damaged");
+        doc.put("problems", problems);
+        doc.put("notes", notes);
+        return doc;
+    }
+
+    /** The end of the text, the same for both kinds of case. */
+    private static void printVerdict(PrintWriter out, boolean healthy, List<String> problems, List<String> notes,
+                                     String advice) {
+        out.println("verdict:  " + (healthy ? "healthy" : "damaged"));
+        problems.forEach(p -> out.println("  problem: " + Format.printable(p)));
+        notes.forEach(n -> out.println("  note:    " + Format.printable(n)));
+        out.println("to do:    " + advice);
     }
 
     /** A remote case: the cluster's health of the index, its events against the manifest's, the template's schema. */
@@ -76,11 +89,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         String advice = report.advice(url);
         if (json) {
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("case", url);
-            doc.put("verdict", report.healthy() ? "healthy" : "damaged");
-            doc.put("problems", report.problems());
-            doc.put("notes", report.notes());
+            Map<String, Object> doc = verdict(url, report.healthy(), report.problems(), report.notes());
             doc.put("health", report.health());
             doc.put("indexEvents", report.events());
             doc.put("manifestFiles", report.manifest().count());
@@ -97,10 +106,7 @@ final class CheckCommand implements Callable<Integer> {
                     + Format.count(report.manifest().events()) + " events read from them");
             out.println("template: " + (report.templateSchema() == null ? "none" : "schema " + report.templateSchema())
                     + " (this version writes schema " + report.schema() + ")");
-            out.println("verdict:  " + (report.healthy() ? "healthy" : "damaged"));
-            report.problems().forEach(p -> out.println("  problem: " + Format.printable(p)));
-            report.notes().forEach(n -> out.println("  note:    " + Format.printable(n)));
-            out.println("to do:    " + advice);
+            printVerdict(out, report.healthy(), report.problems(), report.notes(), advice);
         }
         return report.healthy() ? TrailCli.OK : TrailCli.FAILURE;
     }

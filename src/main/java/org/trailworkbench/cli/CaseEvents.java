@@ -1,6 +1,8 @@
 package org.trailworkbench.cli;
 
 import org.trailworkbench.casefile.Case;
+import org.trailworkbench.insights.InsightsSource;
+import org.trailworkbench.insights.LocalInsightsSource;
 import org.trailworkbench.remote.RemoteCase;
 import org.trailworkbench.search.EventSearch;
 
@@ -9,7 +11,7 @@ import java.io.IOException;
 
 /**
  * The events of the case named by {@code --case}, local or remote, behind {@link EventSearch}: what search,
- * facets, timeline and export read without caring where the case lives. Only stats looks behind it, for what
+ * facets, timeline, export and insights read without caring where the case lives. Only stats looks behind it, for what
  * each kind of case keeps beside its events (files, bytes on disk).
  */
 final class CaseEvents implements Closeable {
@@ -32,6 +34,11 @@ final class CaseEvents implements Closeable {
 
     EventSearch search() {
         return local != null ? local.search() : remote.search();
+    }
+
+    /** What insights reads: the index's doc values, or the cluster's aggregations. */
+    InsightsSource insights() {
+        return local != null ? new LocalInsightsSource(local.index()) : remote.insights();
     }
 
     /** The local case, or null for a remote one. */

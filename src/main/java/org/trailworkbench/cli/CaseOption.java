@@ -39,6 +39,10 @@ final class CaseOption {
                     + ", which other users cannot see in the process list).")
     String password;
 
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            description = "How long to wait for each answer of a remote case's cluster (default: 120).")
+    Integer timeoutSeconds;
+
     boolean isRemote() {
         return RemoteTarget.isRemote(location);
     }
@@ -49,8 +53,8 @@ final class CaseOption {
             throw new CliFailure(spec.qualifiedName() + " does not work on a remote case yet (" + location
                     + "); it needs a case folder");
         }
-        if (user != null || password != null) {
-            throw new ParameterException(spec.commandLine(), "--user and --password apply to a remote case "
+        if (user != null || password != null || timeoutSeconds != null) {
+            throw new ParameterException(spec.commandLine(), "--user, --password and --timeout apply to a remote case "
                     + "(--case opensearch://host:9200/INDEX) only");
         }
         return Path.of(location);
@@ -89,7 +93,17 @@ final class CaseOption {
 
     /** The remote case named by --case, connected (the cluster answered); its index may not exist yet. */
     RemoteCase connect() throws IOException {
-        return RemoteCase.connect(target());
+        return RemoteCase.connect(target(), answerTimeout());
+    }
+
+    java.time.Duration answerTimeout() {
+        if (timeoutSeconds == null) {
+            return RemoteCase.DEFAULT_ANSWER_TIMEOUT;
+        }
+        if (timeoutSeconds < 1) {
+            throw new ParameterException(spec.commandLine(), "--timeout: at least 1 second, not " + timeoutSeconds);
+        }
+        return java.time.Duration.ofSeconds(timeoutSeconds);
     }
 
     RemoteTarget target() {

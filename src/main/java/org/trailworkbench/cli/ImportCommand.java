@@ -7,6 +7,7 @@ import org.trailworkbench.casefile.ImportListener;
 import org.trailworkbench.casefile.ImportProgress;
 import org.trailworkbench.casefile.ImportReport;
 import org.trailworkbench.ingest.SourceFilter;
+import org.trailworkbench.s3.AwsSettings;
 import org.trailworkbench.s3.S3Import;
 import org.trailworkbench.s3.S3Location;
 import org.trailworkbench.s3.S3Selection;
@@ -30,7 +31,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Import CloudTrail logs from a file, a folder or s3://bucket/prefix into a case, creating the case if needed.",
-                "A remote case (--case opensearch://host:9200/INDEX) takes files and folders, not yet S3.",
+                "A remote case (--case opensearch://host:9200/INDEX) takes all three.",
                 "Files already imported with the same bytes are skipped; Ctrl-C stops cleanly and keeps what was finished."})
 final class ImportCommand implements Callable<Integer> {
 
@@ -71,15 +72,12 @@ final class ImportCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--profile, --aws-region, --endpoint-url, --path-style, "
                     + "--concurrency, --org and --kind apply to s3:// sources only");
         }
-        if (caseOption.isRemote() && s3) {
-            throw new CliFailure("importing from S3 into a remote case is not done yet (" + caseOption.location
-                    + "); copy the logs to a folder first (e.g. aws s3 sync) and import the folder");
-        }
         if (!s3 && !Files.exists(Path.of(source))) {
             throw new CliFailure("no such file or folder: " + source);
         }
         if (caseOption.isRemote()) {
-            return RemoteImportRun.run(cli, caseOption, Path.of(source), filter, quiet, json);
+            return RemoteImportRun.run(cli, caseOption, s3 ? bucket(filter) : RemoteImportRun.folder(Path.of(source), filter),
+                    quiet, json);
         }
         ProgressLine line = new ProgressLine(cli.err(), cli.interactive() && !quiet);
         ImportListener listener = progressOn(line, "");
@@ -105,11 +103,46 @@ final class ImportCommand implements Callable<Integer> {
 
     private ImportReport importS3(Case c, SourceFilter filter, ImportListener listener, ProgressLine line)
             throws IOException {
+        S3Location location = location();
+        return new S3Import(settings()).run(c, location, selection(filter), listener, listing(line, location),
+                cli.interrupts().cancellation());
+    }
+
+    /** The bucket's objects into a remote case: the same listing, the remote case's bulk import and manifest. */
+    private RemoteImportRun.Sources bucket(SourceFilter filter) {
+        S3Location location = location();
+        S3Selection selection = selection(filter);
+        AwsSettings settings = settings();
+        return (importer, line, progress, cancel) -> {
+            try (S3Import.Objects objects = new S3Import(settings).list(location, selection, listing(line, location), cancel)) {
+                return importer.importFiles(objects.files(), progress, cancel);
+            }
+        };
+    }
+
+    private static java.util.function.LongConsumer listing(ProgressLine line, S3Location location) {
+        return n -> line.show("listing " + location + ": " + Format.count(n) + " objects");
+    }
+
+    private S3Location location() {
         try {
-            S3Location location = S3Location.parse(source);
-            S3Selection selection = selecting.selection(filter);
-            return new S3Import(aws.settings()).run(c, location, selection, listener,
-                    n -> line.show("listing " + location + ": " + Format.count(n) + " objects"), cli.interrupts().cancellation());
+            return S3Location.parse(source);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private S3Selection selection(SourceFilter filter) {
+        try {
+            return selecting.selection(filter);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private AwsSettings settings() {
+        try {
+            return aws.settings();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

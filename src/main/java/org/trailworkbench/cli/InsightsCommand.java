@@ -1,6 +1,5 @@
 package org.trailworkbench.cli;
 
-import org.trailworkbench.casefile.Case;
 import org.trailworkbench.insights.Anomaly;
 import org.trailworkbench.insights.Attribution;
 import org.trailworkbench.insights.Contributor;
@@ -72,8 +71,8 @@ final class InsightsCommand implements Callable<Integer> {
     public Integer call() throws IOException, CliFailure {
         InsightsRequest request = request();
         InsightsResult result;
-        try (Case c = caseOption.openExisting()) {
-            result = new InsightsService(c.index()).list(request, cli.interrupts().cancellation());
+        try (CaseEvents c = caseOption.openEvents()) {
+            result = new InsightsService(c.insights()).list(request, cli.interrupts().cancellation());
         }
         if (result.aws() != null) {
             for (String problem : result.aws().problems()) {

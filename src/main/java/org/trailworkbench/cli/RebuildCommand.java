@@ -42,6 +42,13 @@ final class RebuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, CliFailure {
+        if (caseOption.isRemote()) {
+            // the manifest in the cluster names the files, but rebuilding in place would mean deleting the index
+            String url = caseOption.location;
+            throw new CliFailure("rebuild works on a case folder; a remote case's index is the cluster's to keep: "
+                    + "import the source files again into a new index instead (trail-workbench import LOGS --case "
+                    + url.substring(0, url.lastIndexOf('/') + 1) + "NEW-INDEX)");
+        }
         Path caseDir = caseOption.existingFolder();
         ProgressLine line = new ProgressLine(cli.err(), cli.interactive() && !quiet);
         ImportListener listener = ImportCommand.progressOn(line, "rebuilding: ");

@@ -3,6 +3,7 @@ package org.trailworkbench.cli;
 import org.trailworkbench.ingest.SourceFilter;
 import org.trailworkbench.remote.RemoteCase;
 import org.trailworkbench.remote.RemoteImport;
+import org.trailworkbench.task.Cancellation;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,7 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code import --case opensearch://...}: files from disk into a remote case with the bulk API. The summary has
+ * {@code import --case opensearch://...}: files from disk or S3 into a remote case with the bulk API. The summary has
  * the local one's shape, with what a remote import knows: files imported and unchanged (by the manifest in
  * the cluster), events read and in the case, retries the cluster asked for, problems.
  */
@@ -22,7 +23,20 @@ final class RemoteImportRun {
     private RemoteImportRun() {
     }
 
-    static int run(TrailCli cli, CaseOption caseOption, Path source, SourceFilter filter, boolean quiet, boolean json)
+    /** What to import, from a folder or a bucket. */
+    @FunctionalInterface
+    interface Sources {
+        /** @param line for what the source wants to show before the import starts (a bucket's listing) */
+        RemoteImport.Result importInto(RemoteImport importer, ProgressLine line, RemoteImport.Progress progress,
+                                       Cancellation cancel) throws IOException;
+    }
+
+    /** The files of a folder (or a single file) on disk. */
+    static Sources folder(Path source, SourceFilter filter) {
+        return (importer, line, progress, cancel) -> importer.importPath(source, filter, progress, cancel);
+    }
+
+    static int run(TrailCli cli, CaseOption caseOption, Sources sources, boolean quiet, boolean json)
             throws IOException {
         ProgressLine line = new ProgressLine(cli.err(), cli.interactive() && !quiet);
         cli.interrupts().needsCleanup();
@@ -37,7 +51,7 @@ final class RemoteImportRun {
                     Format.count(done), Format.count(total), Format.count(events),
                     Format.rate(rate(events, Duration.ofNanos(System.nanoTime() - started)))));
             try {
-                result = remote.importer().importPath(source, filter, progress, cli.interrupts().cancellation());
+                result = sources.importInto(remote.importer(), line, progress, cli.interrupts().cancellation());
             } finally {
                 line.clear();
             }

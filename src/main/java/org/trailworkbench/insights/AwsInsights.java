@@ -3,14 +3,6 @@ package org.trailworkbench.insights;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.Query;
-import org.trailworkbench.index.EventDocuments;
-import org.trailworkbench.index.EventIndex;
-import org.trailworkbench.index.Fields;
-import org.trailworkbench.index.Keywords;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -20,23 +12,21 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The CloudTrail Insights records in a case, paired into anomalies. AWS writes a Start record when unusual
- * activity begins and an End record when it stops, joined by sharedEventID. There are few of them (two per
- * anomaly), so reading their stored JSON costs nothing next to a scan of the events.
+ * activity begins and an End record when it stops, joined by sharedEventID. The records come as stored from
+ * the case's {@link InsightsSource}, local or remote.
  */
 public final class AwsInsights {
 
     public static final String EVENT_TYPE = "AwsCloudTrailInsight";
     private static final ObjectMapper JSON = JsonMapper.builder().build();
-    private static final Set<String> SOURCE = Set.of(Fields.SOURCE);
 
-    private final EventIndex index;
+    private final InsightsSource source;
 
-    public AwsInsights(EventIndex index) {
-        this.index = index;
+    public AwsInsights(InsightsSource source) {
+        this.source = source;
     }
 
     /** @param problems one line per record that could not be read, naming the record and the reason */
@@ -46,31 +36,16 @@ public final class AwsInsights {
     public Result read() throws IOException {
         List<InsightRecord> records = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        index.withSearcher(searcher -> {
-            readRecords(searcher, records, problems);
-            return null;
-        });
-        return new Result(pair(records), problems, records.size() + problems.size());
-    }
-
-    private static void readRecords(IndexSearcher searcher, List<InsightRecord> records, List<String> problems)
-            throws IOException {
-        Query query = Keywords.value("eventType", EVENT_TYPE);
-        int count = searcher.count(query);
-        if (count == 0) {
-            return;
-        }
-        StoredFields stored = searcher.storedFields();
-        for (ScoreDoc hit : searcher.search(query, count).scoreDocs) {
-            String json = EventDocuments.sourceOf(stored.document(hit.doc, SOURCE));
+        for (InsightsSource.StoredRecord stored : source.insightRecords()) {
             try {
-                records.add(InsightRecord.parse(JSON.readTree(json)));
+                records.add(InsightRecord.parse(JSON.readTree(stored.json())));
             } catch (JsonProcessingException e) {
-                problems.add("Insights record " + hit.doc + ": not readable JSON (" + e.getOriginalMessage() + ")");
+                problems.add("Insights record " + stored.label() + ": not readable JSON (" + e.getOriginalMessage() + ")");
             } catch (IllegalArgumentException e) {
                 problems.add(e.getMessage());
             }
         }
+        return new Result(pair(records), problems, records.size() + problems.size());
     }
 
     /**

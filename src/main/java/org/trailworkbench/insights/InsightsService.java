@@ -15,10 +15,16 @@ import java.util.List;
  */
 public final class InsightsService {
 
-    private final EventIndex index;
+    private final InsightsSource source;
 
+    /** For a local case. */
     public InsightsService(EventIndex index) {
-        this.index = index;
+        this(new LocalInsightsSource(index));
+    }
+
+    /** For a case wherever it lives: only where the counts and records come from differs. */
+    public InsightsService(InsightsSource source) {
+        this.source = source;
     }
 
     public InsightsResult list(InsightsRequest request, Cancellation cancel) throws IOException {
@@ -27,11 +33,11 @@ public final class InsightsService {
         LocalDetector.Result local = null;
         List<Anomaly> anomalies = new ArrayList<>();
         if (request.origins().contains(Origin.AWS_INSIGHTS)) {
-            aws = new AwsInsights(index).read();
+            aws = new AwsInsights(source).read();
             anomalies.addAll(aws.anomalies());
         }
         if (request.origins().contains(Origin.DETECTED_LOCALLY)) {
-            local = new LocalDetector(index, request.parameters()).detect(cancel);
+            local = new LocalDetector(source, request.parameters()).detect(cancel);
             anomalies.addAll(local.anomalies());
         }
         List<Anomaly> selected = anomalies.stream().filter(request::accepts)

@@ -1,7 +1,5 @@
 package org.trailworkbench.insights;
 
-import org.apache.lucene.search.IndexSearcher;
-import org.trailworkbench.index.EventIndex;
 import org.trailworkbench.task.Cancellation;
 
 import java.io.IOException;
@@ -15,22 +13,23 @@ import java.util.UUID;
 /**
  * Insights-style detection for any trail, from the case's own events: per account, region and API, the
  * write calls per minute (call rate) and the failed calls per minute (error rate) are compared with a
- * baseline of up to seven days, and sustained departures become anomalies. See docs/INSIGHTS.md.
+ * baseline of up to seven days, and sustained departures become anomalies. See docs/INSIGHTS.md. The counts
+ * come from an {@link InsightsSource}, so a local and a remote case of the same trail give the same anomalies.
  */
 public final class LocalDetector {
 
-    private final EventIndex index;
+    private final InsightsSource source;
     private final DetectionParameters parameters;
 
-    public LocalDetector(EventIndex index, DetectionParameters parameters) {
-        this.index = index;
+    public LocalDetector(InsightsSource source, DetectionParameters parameters) {
+        this.source = source;
         this.parameters = parameters;
     }
 
     /**
      * @param firstMinute, lastMinute epoch minutes of the history the case holds (management events only),
      *                                null when it holds none
-     * @param eventsScanned events whose doc values were read
+     * @param eventsScanned events with a time that were looked at
      * @param eventsCounted write calls and failed calls among them, the ones the rates count
      * @param series        account, region and API combinations with counted events
      */
@@ -45,11 +44,7 @@ public final class LocalDetector {
     }
 
     public Result detect(Cancellation cancel) throws IOException {
-        return index.withSearcher(searcher -> detect(searcher, cancel));
-    }
-
-    private Result detect(IndexSearcher searcher, Cancellation cancel) throws IOException {
-        SeriesScan.Result scan = SeriesScan.scan(searcher, cancel);
+        SeriesCounts scan = source.series(cancel);
         if (scan.isEmpty()) {
             return new Result(List.of(), null, null, scan.eventsScanned(), 0, 0);
         }
@@ -57,11 +52,11 @@ public final class LocalDetector {
         List<Anomaly> anomalies = new ArrayList<>();
         for (int s = 0; s < scan.keys().size(); s++) {
             cancel.throwIfCancelled();
-            SeriesScan.Key key = scan.keys().get(s);
+            SeriesKey key = scan.keys().get(s);
             for (InsightType type : InsightType.values()) {
-                SeriesScan.Counts counts = (type == InsightType.CALL_RATE ? scan.calls() : scan.errors()).get(s);
+                MinuteCounts counts = (type == InsightType.CALL_RATE ? scan.calls() : scan.errors()).get(s);
                 for (SpikeFinder.Spike spike : finder.find(counts.minutes(), counts.counts())) {
-                    anomalies.add(anomaly(key, type, spike, AttributionScan.attribute(searcher, key, type, spike)));
+                    anomalies.add(anomaly(key, type, spike, Attributions.attribute(source, key, type, spike)));
                 }
             }
         }
@@ -70,7 +65,7 @@ public final class LocalDetector {
                 scan.eventsCounted(), scan.keys().size());
     }
 
-    private static Anomaly anomaly(SeriesScan.Key key, InsightType type, SpikeFinder.Spike spike,
+    private static Anomaly anomaly(SeriesKey key, InsightType type, SpikeFinder.Spike spike,
                                    List<Attribution> attributions) {
         String identity = String.join("|", key.account(), key.region(), key.eventSource(), key.eventName(),
                 type.name(), Long.toString(spike.start()));

@@ -19,37 +19,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One pass over every event's doc values (never the stored JSON) that counts, per account, region and API,
- * the write calls and the failed calls of each minute. Insights records themselves and data events are left
- * out: Insights watches management events only.
+ * The series of a local case ({@link InsightsSource#series}): one pass over every event's doc values (never
+ * the stored JSON) that counts, per account, region and API, the write calls and the failed calls of each
+ * minute. Insights records themselves and data events are left out: Insights watches management events only.
  */
 final class SeriesScan {
-
-    /** One API in one account and region; empty strings where the event had no value. */
-    record Key(String account, String region, String eventSource, String eventName) {
-    }
-
-    /** Per-minute counts of one series: distinct epoch minutes in increasing order, and the events in each. */
-    record Counts(long[] minutes, int[] counts) {
-        static final Counts EMPTY = new Counts(new long[0], new int[0]);
-    }
-
-    /**
-     * @param firstMinute, lastMinute the epoch minutes the counted events span (lastMinute included);
-     *                                Long.MAX_VALUE and MIN_VALUE when nothing was counted
-     */
-    record Result(List<Key> keys, List<Counts> calls, List<Counts> errors, long firstMinute, long lastMinute,
-                  long eventsScanned, long eventsCounted) {
-        boolean isEmpty() {
-            return firstMinute > lastMinute;
-        }
-    }
 
     /** Global ids of "account, region" and of "source, name" pairs, whatever segment they came from. */
     private final Map<List<String>, Integer> scopes = new HashMap<>();
     private final Map<List<String>, Integer> apis = new HashMap<>();
     private final Map<Long, Integer> seriesIds = new HashMap<>();
-    private final List<Key> keys = new ArrayList<>();
+    private final List<SeriesKey> keys = new ArrayList<>();
     private long[] calls = new long[1024];
     private int callCount;
     private long[] errors = new long[1024];
@@ -59,7 +39,7 @@ final class SeriesScan {
     private long scanned;
     private long counted;
 
-    static Result scan(IndexSearcher searcher, Cancellation cancel) throws IOException {
+    static SeriesCounts scan(IndexSearcher searcher, Cancellation cancel) throws IOException {
         SeriesScan scan = new SeriesScan();
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             cancel.throwIfCancelled();
@@ -108,7 +88,7 @@ final class SeriesScan {
                     k -> id(scopes, account, region));
             int api = localApis.computeIfAbsent(pack(source.ord(doc), name.ord(doc)), k -> id(apis, source, name));
             int series = seriesIds.computeIfAbsent((long) scope << 32 | api, k -> {
-                keys.add(new Key(account.value(), region.value(), source.value(), name.value()));
+                keys.add(new SeriesKey(account.value(), region.value(), source.value(), name.value()));
                 return keys.size() - 1;
             });
             long minute = Math.floorDiv(time.longValue(), 60_000L);
@@ -141,15 +121,15 @@ final class SeriesScan {
         return a;
     }
 
-    private Result result() {
-        return new Result(List.copyOf(keys), split(calls, callCount), split(errors, errorCount), firstMinute,
+    private SeriesCounts result() {
+        return new SeriesCounts(List.copyOf(keys), split(calls, callCount), split(errors, errorCount), firstMinute,
                 lastMinute, scanned, counted);
     }
 
     /** Sorting the packed (series, minute) values groups them by series and orders each by time. */
-    private List<Counts> split(long[] packed, int n) {
+    private List<MinuteCounts> split(long[] packed, int n) {
         Arrays.sort(packed, 0, n);
-        List<Counts> result = new ArrayList<>(keys.size());
+        List<MinuteCounts> result = new ArrayList<>(keys.size());
         int i = 0;
         for (int series = 0; series < keys.size(); series++) {
             int from = i;
@@ -157,7 +137,7 @@ final class SeriesScan {
                 i++;
             }
             if (from == i) {
-                result.add(Counts.EMPTY);
+                result.add(MinuteCounts.EMPTY);
                 continue;
             }
             long[] minutes = new long[i - from];
@@ -170,7 +150,7 @@ final class SeriesScan {
                 }
                 counts[distinct]++;
             }
-            result.add(new Counts(Arrays.copyOf(minutes, distinct + 1), Arrays.copyOf(counts, distinct + 1)));
+            result.add(new MinuteCounts(Arrays.copyOf(minutes, distinct + 1), Arrays.copyOf(counts, distinct + 1)));
         }
         return result;
     }

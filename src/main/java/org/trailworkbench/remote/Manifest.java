@@ -50,14 +50,16 @@ final class Manifest {
         }
     }
 
-    /** How many files the manifest holds and their bytes; none when the index has no manifest (not imported by this tool). */
+    /** How many files the manifest holds, their bytes and the events read from them; none when the index has no manifest (not imported by this tool). */
     RemoteCase.Files totals() throws RemoteFailure {
         try {
             var response = remote.client().search(s -> s.index(remote.manifestIndex()).ignoreUnavailable(true)
                     .size(0).trackTotalHits(t -> t.enabled(true))
-                    .aggregations("bytes", a -> a.sum(m -> m.field("size"))), Map.class);
+                    .aggregations("bytes", a -> a.sum(m -> m.field("size")))
+                    .aggregations("events", a -> a.sum(m -> m.field("events"))), Map.class);
             return new RemoteCase.Files(response.hits().total().value(),
-                    (long) response.aggregations().get("bytes").sum().value());
+                    (long) response.aggregations().get("bytes").sum().value(),
+                    (long) response.aggregations().get("events").sum().value());
         } catch (Exception e) {
             throw RemoteFailure.of(remote.target(), e);
         }

@@ -3,6 +3,7 @@ package org.trailworkbench.remote;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.message.BasicHeader;
+import org.apache.hc.core5.util.Timeout;
 import org.opensearch.client.json.jackson.JacksonJsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch.generic.Requests;
@@ -13,6 +14,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 
 /**
@@ -21,6 +23,17 @@ import java.util.Base64;
  * cluster too, in the index {@code <index>-manifest}, so an import resumes from any machine.
  */
 public final class RemoteCase implements Closeable {
+
+    /**
+     * How long to wait for a connection: a cluster that takes longer is not reachable in any useful sense,
+     * and a firewall that drops packets would otherwise hold the command until the system gives up.
+     */
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * How long to wait for an answer, and between two packets of one: long enough for a bulk request or the
+     * aggregations of a large index on a busy cluster, short enough that a silent one does not hang a command.
+     */
+    public static final Duration DEFAULT_ANSWER_TIMEOUT = Duration.ofSeconds(120);
 
     private final RemoteTarget target;
     private final OpenSearchTransport transport;
@@ -34,8 +47,20 @@ public final class RemoteCase implements Closeable {
 
     /** Connects over HTTP(S), with basic auth when the target has a user; checks that the cluster answers. */
     public static RemoteCase connect(RemoteTarget target) throws RemoteFailure {
+        return connect(target, DEFAULT_ANSWER_TIMEOUT);
+    }
+
+    /** @param answerTimeout how long to wait for each answer (see {@link #DEFAULT_ANSWER_TIMEOUT}) */
+    public static RemoteCase connect(RemoteTarget target, Duration answerTimeout) throws RemoteFailure {
+        Timeout answer = Timeout.ofMilliseconds(answerTimeout.toMillis());
         var builder = ApacheHttpClient5TransportBuilder.builder(new HttpHost(target.scheme(), target.host(), target.port()))
-                .setMapper(new JacksonJsonpMapper());
+                .setMapper(new JacksonJsonpMapper())
+                .setRequestConfigCallback(config -> config
+                        .setConnectTimeout(Timeout.ofMilliseconds(CONNECT_TIMEOUT.toMillis()))
+                        .setResponseTimeout(answer))
+                // the response timeout covers the wait for an answer; the socket timeout a stall inside one
+                .setHttpClientConfigCallback(client -> client.setIOReactorConfig(
+                        org.apache.hc.core5.reactor.IOReactorConfig.custom().setSoTimeout(answer).build()));
         if (target.user() != null) {
             // preemptive: clusters behind a proxy or Amazon's service do not always send a challenge first
             String pair = target.user() + ":" + (target.password() == null ? "" : target.password());
@@ -89,7 +114,7 @@ public final class RemoteCase implements Closeable {
                         .replace("${pattern}", target.index());
             }
             check(client.generic().execute(Requests.builder().method("PUT")
-                    .endpoint("/_index_template/trail-workbench-" + target.index()).json(template).build()));
+                    .endpoint("/_index_template/" + templateName()).json(template).build()));
             if (!client.indices().exists(e -> e.index(target.index())).value()) {
                 client.indices().create(c -> c.index(target.index()));
             }
@@ -115,8 +140,11 @@ public final class RemoteCase implements Closeable {
         }
     }
 
-    /** Files imported into the case, as its manifest in the cluster lists them, and their size. */
-    public record Files(long count, long sourceBytes) {
+    /**
+     * Files imported into the case, as its manifest in the cluster lists them, their size and the events read
+     * from them (a re-delivered event counts in each file that holds it, and is stored once).
+     */
+    public record Files(long count, long sourceBytes, long events) {
     }
 
     public Files files() throws RemoteFailure {
@@ -133,8 +161,22 @@ public final class RemoteCase implements Closeable {
         }
     }
 
+    /** What check reports: the index's health, its events against the manifest's, the template's schema. */
+    public RemoteCheck.Report check() throws RemoteFailure {
+        return RemoteCheck.run(this);
+    }
+
+    String templateName() {
+        return "trail-workbench-" + target.index();
+    }
+
     public RemoteSearch search() {
         return new RemoteSearch(this);
+    }
+
+    /** What Insights reads from the case, counted by the cluster. */
+    public RemoteInsightsSource insights() {
+        return new RemoteInsightsSource(this);
     }
 
     public RemoteImport importer() {

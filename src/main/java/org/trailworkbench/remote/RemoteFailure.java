@@ -26,6 +26,10 @@ public final class RemoteFailure extends IOException {
                 int reason = message.lastIndexOf("failed: ");
                 return "cannot connect (" + (reason < 0 ? message : message.substring(reason + 8)) + ")";
             }
+            if (t instanceof java.net.SocketTimeoutException || t instanceof java.util.concurrent.TimeoutException) {
+                return "no answer in time (" + firstLine(t.getMessage()) + "): the cluster is overloaded or does not "
+                        + "speak HTTP there; --timeout SECONDS waits longer";
+            }
             if (t instanceof UnknownHostException) {
                 return "unknown host " + firstLine(t.getMessage());
             }

@@ -75,6 +75,8 @@ public final class MainWindow {
     private final TabPane tabs = new TabPane();
     private final Menu recentMenu = new Menu("Recent cases");
     private final org.trailworkbench.ui.insights.InsightsModel insights;
+    private final javafx.beans.property.ObjectProperty<org.trailworkbench.insights.InsightsSource> insightsSource =
+            new javafx.beans.property.SimpleObjectProperty<>();
     private final Scene scene;
     private final TaskRunner tasks;
     private final Consumer<Path> showFolder;
@@ -114,15 +116,17 @@ public final class MainWindow {
         exploreTab.setGraphic(icons.view("search"));
         tabs.getTabs().add(exploreTab);
         // the integrity, Insights and S3 views (ui/integrity, ui/insights, ui/s3)
-        insights = new org.trailworkbench.ui.insights.InsightsModel(model.caseProperty(), tasks);
+        // a local case's index or a remote case's cluster: Insights reads either (showRemote sets the latter)
+        model.caseProperty().addListener((obs, old, c) ->
+                insightsSource.set(c == null ? null : new org.trailworkbench.insights.LocalInsightsSource(c.index())));
+        insights = new org.trailworkbench.ui.insights.InsightsModel(insightsSource, tasks);
         new org.trailworkbench.ui.insights.InsightBands(explore.timeline().canvas(), insights, a -> showInExplore(a.eventsRequest()));
         tabs.getTabs().addAll(view("verify", "Verify integrity", new org.trailworkbench.ui.integrity.IntegrityView(model.caseProperty(), tasks, icons, this::showInExplore), "check"),
                 view("insights", "Insights", new org.trailworkbench.ui.insights.InsightsPanel(insights, time, icons, a -> showInExplore(a.eventsRequest())), "warning"));
-        for (Tab folderView : List.copyOf(tabs.getTabs().subList(1, 3))) {
-            // verification reads the case's files, Insights its own index: neither exists for a remote case yet
-            folderView.disableProperty().bind(remoteShown());
-            folderView.setTooltip(new javafx.scene.control.Tooltip("Needs a local case (a case folder)"));
-        }
+        // verification reads the case's files, which a remote case does not have
+        Tab verifyView = tabs.getTabs().get(1);
+        verifyView.disableProperty().bind(remoteShown());
+        verifyView.setTooltip(new javafx.scene.control.Tooltip("Needs a local case (a case folder)"));
         tabs.setId("views");
         tabs.getStyleClass().add("views");
 
@@ -247,7 +251,8 @@ public final class MainWindow {
         shown = remote;
         String url = remote.target().toString(); // never the password
         model.setEvents(remote.search(), url);
-        tabs.getSelectionModel().select(0); // the other views need a case folder
+        insightsSource.set(remote.insights());
+        tabs.getSelectionModel().select(0);
         // the URL and user are remembered to fill the dialog next time; a password never is
         settings.put("remote.url", url);
         settings.put("remote.user", remote.target().user());

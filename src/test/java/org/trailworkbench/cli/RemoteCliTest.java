@@ -250,6 +250,40 @@ class RemoteCliTest {
         }
     }
 
+    /** A server that accepts the connection and never answers (a hung node, a proxy that holds requests). */
+    @Test
+    void aClusterThatNeverAnswersIsOneLineAfterTheTimeout() throws IOException {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(silent.accept()); // read nothing, write nothing, close nothing
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            String url = "http://127.0.0.1:" + silent.getLocalPort() + "/trail";
+            long started = System.nanoTime();
+            CliRun run = CliRun.of("search", "--case", url, "--timeout", "2");
+            long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+            assertThat(run.code()).isEqualTo(TrailCli.FAILURE);
+            assertThat(run.out()).isEmpty();
+            assertThat(run.errLines()).singleElement().asString()
+                    .startsWith("error: " + url + ": no answer in time (")
+                    .endsWith("--timeout SECONDS waits longer");
+            assertThat(seconds).isBetween(1L, 30L);
+            assertThat(held).isNotEmpty();
+            for (java.net.Socket s : held) {
+                s.close();
+            }
+        }
+        CliErrorsTest.assertUsage(CliRun.of("search", "--case", remote, "--timeout", "0"), "--timeout: at least 1 second, not 0");
+    }
+
     @Test
     void anIndexThatDoesNotExistIsOneLine() throws IOException {
         String missing = TestNode.get().url() + "/no-such-case";
@@ -258,14 +292,45 @@ class RemoteCliTest {
     }
 
     @Test
-    void commandsThatNeedAFolderSaySoInOneLine() {
-        for (String command : List.of("insights", "check", "rebuild")) {
-            CliErrorsTest.assertFailure(CliRun.of(command, "--case", remote), "trail-workbench " + command
-                    + " does not work on a remote case yet (" + remote + "); it needs a case folder");
+    void checkReportsHealthEventsAgainstTheManifestAndTheTemplate() throws IOException {
+        JsonNode report = JSON.readTree(ok("check", "--case", remote, "--json").out());
+        assertThat(report.get("verdict").asText()).isEqualTo("healthy");
+        assertThat(report.get("health").asText()).isIn("green", "yellow");
+        assertThat(report.get("indexEvents").asLong()).isEqualTo(localImport.get("eventsInCase").asLong());
+        assertThat(report.get("manifestFiles").asLong()).isEqualTo(FILES);
+        assertThat(report.get("manifestEvents").asLong()).isEqualTo(remoteImport.get("eventsRead").asLong());
+        assertThat(report.get("templateSchema").asText()).isEqualTo(report.get("schema").asText()).isEqualTo("1");
+        assertThat(ok("check", "--case", remote).outLines()).contains("verdict:  healthy", "to do:    nothing to do",
+                "template: schema 1 (this version writes schema 1)");
+
+        // an index whose template is gone (not written by this tool, or deleted): damaged, and what to do
+        String other = remote.replace("cli-case", "cli-check");
+        Path oneFile;
+        try (Stream<Path> all = Files.walk(logs)) {
+            oneFile = all.filter(Files::isRegularFile).sorted().findFirst().orElseThrow();
         }
-        CliErrorsTest.assertFailure(CliRun.of("import", "s3://bucket/AWSLogs", "--case", remote),
-                "importing from S3 into a remote case is not done yet (" + remote
-                        + "); copy the logs to a folder first (e.g. aws s3 sync) and import the folder");
+        ok("import", oneFile.toString(), "--case", other);
+        var delete = java.net.http.HttpRequest.newBuilder(java.net.URI.create(TestNode.get().url()
+                + "/_index_template/trail-workbench-cli-check")).DELETE().build();
+        try {
+            assertThat(java.net.http.HttpClient.newHttpClient().send(delete,
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        } catch (InterruptedException e) {
+            throw new IOException(e);
+        }
+        CliRun damaged = CliRun.of("check", "--case", other);
+        assertThat(damaged.code()).isEqualTo(TrailCli.FAILURE);
+        assertThat(damaged.outLines()).contains("verdict:  damaged", "template: none (this version writes schema 1)",
+                "to do:    import the source files again into a new index: trail-workbench import LOGS --case "
+                        + TestNode.get().url() + "/NEW-INDEX");
+        assertThat(damaged.out()).contains("problem: no index template trail-workbench-cli-check");
+    }
+
+    @Test
+    void rebuildSaysWhatToDoInstead() {
+        CliErrorsTest.assertFailure(CliRun.of("rebuild", "--case", remote), "rebuild works on a case folder; a remote "
+                + "case's index is the cluster's to keep: import the source files again into a new index instead "
+                + "(trail-workbench import LOGS --case " + remote.substring(0, remote.lastIndexOf('/') + 1) + "NEW-INDEX)");
     }
 
     @Test
@@ -275,7 +340,7 @@ class RemoteCliTest {
         CliErrorsTest.assertUsage(CliRun.of("search", "--case", "opensearch://host:9200"),
                 "--case: a remote case names its index: opensearch://host:9200/INDEX");
         CliErrorsTest.assertUsage(CliRun.of("search", "--case", local, "--user", "admin"),
-                "--user and --password apply to a remote case (--case opensearch://host:9200/INDEX) only");
+                "--user, --password and --timeout apply to a remote case (--case opensearch://host:9200/INDEX) only");
     }
 
     @Test

@@ -78,6 +78,44 @@ class S3CliTest {
                 + fromS3.at("/files/digest").asLong()) + " unchanged");
     }
 
+    /** The same bucket into a remote case on the real test node: the same events, and a re-run reads nothing. */
+    @Test
+    void importFromS3IntoARemoteCaseHoldsTheEventsOfALocalImport() throws Exception {
+        String local = dir.resolve("s3-for-remote").toString();
+        String remote = org.trailworkbench.remote.TestNode.get().url().replace("http://", "opensearch://") + "/from-s3";
+        String[] s3 = {"--profile", "s3test", "--endpoint-url", endpoint, "--path-style", "--json"};
+        CliRun toLocal = CliRun.of(concat(new String[]{"import", "s3://" + BUCKET, "--case", local}, s3));
+        CliRun toRemote = CliRun.of(concat(new String[]{"import", "s3://" + BUCKET, "--case", remote}, s3));
+        assertThat(toRemote.err()).isEmpty();
+        assertThat(toRemote.code()).isZero();
+        JsonNode localSummary = JSON.readTree(toLocal.out());
+        JsonNode remoteSummary = JSON.readTree(toRemote.out());
+        assertThat(remoteSummary.at("/files/imported").asLong()).isEqualTo(localSummary.at("/files/imported").asLong())
+                .isPositive();
+        assertThat(remoteSummary.get("eventsInCase").asLong()).isEqualTo(localSummary.get("eventsInCase").asLong())
+                .isPositive();
+        assertThat(remoteSummary.get("problems")).isEmpty();
+        assertThat(events(remote)).isEqualTo(events(local));
+
+        JsonNode again = JSON.readTree(CliRun.of(concat(new String[]{"import", "s3://" + BUCKET, "--case", remote}, s3)).out());
+        assertThat(again.at("/files/imported").asLong()).isZero();
+        assertThat(again.at("/files/unchanged").asLong()).isEqualTo(remoteSummary.at("/files/imported").asLong());
+        assertThat(again.get("eventsRead").asLong()).isZero();
+    }
+
+    /** Every event of a case as stored, in a stable order (events of one millisecond may come in either order). */
+    private static List<String> events(String theCase) {
+        CliRun run = CliRun.of("search", "--case", theCase, "--json", "--limit", "1000000", "--sort", "oldest");
+        assertThat(run.code()).as(run.err()).isZero();
+        return run.outLines().stream().sorted().toList();
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
     @Test
     void importFiltersByKind() throws Exception {
         CliRun digests = CliRun.of("import", "s3://" + BUCKET + "/AWSLogs/", "--case", dir.resolve("digests").toString(),

@@ -59,7 +59,7 @@ class AwsInsightsTest {
         TestTrail.writeLog(dir.resolve("logs"), "us-east-1", "20250306T1200Z", records);
         try (Case c = Case.open(dir.resolve("case"))) {
             c.importPath(dir.resolve("logs"), SourceFilter.ALL, ImportListener.SILENT, Cancellation.none());
-            AwsInsights.Result result = new AwsInsights(c.index()).read();
+            AwsInsights.Result result = new AwsInsights(new LocalInsightsSource(c.index())).read();
             problems.addAll(result.problems());
             return result.anomalies();
         }

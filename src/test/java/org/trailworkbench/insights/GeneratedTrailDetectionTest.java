@@ -88,7 +88,7 @@ class GeneratedTrailDetectionTest {
             for (InjectedSpike spike : d.trail().spikes()) {
                 Anomaly local = d.local().stream().filter(a -> SpikeCheck.matches(spike, a)).findFirst().orElseThrow();
                 assertThat(local.origin()).isEqualTo(Origin.DETECTED_LOCALLY);
-                assertThat(top(local, Attribution.IDENTITY)).isEqualTo(AttributionScan.identity(spike.principalArn()));
+                assertThat(top(local, Attribution.IDENTITY)).isEqualTo(Attributions.identity(spike.principalArn()));
                 if (spike.errorCode() != null) {
                     assertThat(top(local, Attribution.ERROR_CODE)).isEqualTo(spike.errorCode());
                 }
@@ -111,7 +111,7 @@ class GeneratedTrailDetectionTest {
                 assertThat(aws.end()).isEqualTo(spike.end());
                 assertThat(aws.insightAverage()).isCloseTo(spike.perMinute(), org.assertj.core.data.Offset.offset(1e-6));
                 assertThat(aws.baselineMinutes()).isEqualTo(10_080);
-                assertThat(top(aws, Attribution.IDENTITY)).isEqualTo(AttributionScan.identity(spike.principalArn()));
+                assertThat(top(aws, Attribution.IDENTITY)).isEqualTo(Attributions.identity(spike.principalArn()));
             }
         }
     }

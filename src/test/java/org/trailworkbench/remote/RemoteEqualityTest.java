@@ -12,6 +12,13 @@ import org.trailworkbench.export.CsvExport;
 import org.trailworkbench.export.ExportListener;
 import org.trailworkbench.export.ExportOptions;
 import org.trailworkbench.ingest.SourceFilter;
+import org.trailworkbench.insights.InsightsRequest;
+import org.trailworkbench.insights.InsightsResult;
+import org.trailworkbench.insights.InsightsService;
+import org.trailworkbench.insights.LocalInsightsSource;
+import org.trailworkbench.insights.MinuteCounts;
+import org.trailworkbench.insights.SeriesCounts;
+import org.trailworkbench.insights.SeriesKey;
 import org.trailworkbench.search.EventHit;
 import org.trailworkbench.search.EventSearch;
 import org.trailworkbench.search.FacetFilter;
@@ -26,6 +33,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -154,5 +163,40 @@ class RemoteEqualityTest {
         assertThat(remoteLines.get(0)).isEqualTo(localLines.get(0));
         assertThat(remoteLines).containsExactlyInAnyOrderElementsOf(localLines);
         assertThat(Files.size(r)).isEqualTo(Files.size(l));
+    }
+
+    /**
+     * Insights: the cluster's composite aggregations count the same series, minute for minute, as the local
+     * scan of doc values, and so detection finds the same anomalies with the same attributions. Pages of 7
+     * buckets make the sample's few thousand buckets hundreds of pages, as a large trail's would be.
+     */
+    @Test
+    void insightsCountTheSameSeriesAndFindTheSameAnomalies() throws IOException {
+        SeriesCounts onDisk = new LocalInsightsSource(local.index()).series(Cancellation.none());
+        SeriesCounts inCluster = new RemoteInsightsSource(remote, 7).series(Cancellation.none());
+
+        assertThat(bySeries(inCluster)).isEqualTo(bySeries(onDisk)).hasSizeGreaterThan(10);
+        assertThat(List.of(inCluster.firstMinute(), inCluster.lastMinute(), inCluster.eventsScanned(),
+                inCluster.eventsCounted())).isEqualTo(List.of(onDisk.firstMinute(), onDisk.lastMinute(),
+                onDisk.eventsScanned(), onDisk.eventsCounted()));
+
+        InsightsResult expected = new InsightsService(local.index()).list(InsightsRequest.all(), Cancellation.none());
+        InsightsResult actual = new InsightsService(new RemoteInsightsSource(remote, 7))
+                .list(InsightsRequest.all(), Cancellation.none());
+        assertThat(actual.anomalies()).isEqualTo(expected.anomalies()).hasSize(4);
+        assertThat(actual.aws().problems()).isEqualTo(expected.aws().problems());
+    }
+
+    /** Per series, its write calls and failed calls per minute, as text that compares by value. */
+    private static Map<SeriesKey, String> bySeries(SeriesCounts counts) {
+        Map<SeriesKey, String> series = new HashMap<>();
+        for (int s = 0; s < counts.keys().size(); s++) {
+            series.put(counts.keys().get(s), text(counts.calls().get(s)) + " / " + text(counts.errors().get(s)));
+        }
+        return series;
+    }
+
+    private static String text(MinuteCounts counts) {
+        return Arrays.toString(counts.minutes()) + Arrays.toString(counts.counts());
     }
 }

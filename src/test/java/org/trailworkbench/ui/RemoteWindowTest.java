@@ -29,6 +29,7 @@ import org.trailworkbench.ui.cases.RemoteCaseDialog;
 import org.trailworkbench.ui.table.EventRow;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -144,12 +145,27 @@ class RemoteWindowTest {
             }
         }
         assertThat(window.tabs().getTabs().get(1).isDisable()).isTrue();
-        assertThat(window.tabs().getTabs().get(2).isDisable()).isTrue();
+        assertThat(window.tabs().getTabs().get(2).isDisable()).as("Insights").isFalse();
         assertThat(window.tabs().getTabs().get(0).isDisable()).isFalse();
         org.trailworkbench.ui.exporting.ExportDialog[] export = new org.trailworkbench.ui.exporting.ExportDialog[1];
         robot.interact(() -> export[0] = window.exportCsv());
         assertThat(export[0]).isNotNull();
         robot.interact(() -> export[0].stage().close());
+    }
+
+    /** The Insights view reads the cluster's aggregations and lists what it lists for the local case. */
+    @Test
+    void theInsightsViewListsTheLocalCasesAnomalies(FxRobot robot) throws Exception {
+        openDialog(robot, url);
+        robot.clickOn("#remote-connect");
+        WindowFixture.waitFor(() -> shownName.equals(window.model().caseNameProperty().get()));
+        var expected = new org.trailworkbench.insights.InsightsService(local.index())
+                .list(org.trailworkbench.insights.InsightsRequest.all(), Cancellation.none()).anomalies();
+        robot.interact(() -> window.tabs().getSelectionModel().select(2));
+        javafx.scene.control.TableView<org.trailworkbench.insights.Anomaly> table =
+                robot.lookup("#insights-table").queryTableView();
+        WindowFixture.waitFor(() -> table.getItems().size() == expected.size());
+        assertThat(List.copyOf(table.getItems())).isEqualTo(expected).hasSize(4);
     }
 
     @Test

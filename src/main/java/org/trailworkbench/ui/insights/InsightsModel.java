@@ -8,18 +8,18 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.BooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.trailworkbench.casefile.Case;
 import org.trailworkbench.insights.Anomaly;
 import org.trailworkbench.insights.InsightsRequest;
 import org.trailworkbench.insights.InsightsResult;
 import org.trailworkbench.insights.InsightsService;
+import org.trailworkbench.insights.InsightsSource;
 import org.trailworkbench.ui.tasks.Running;
 import org.trailworkbench.ui.tasks.TaskRunner;
 
 /**
  * The anomalies of the open case, AWS's and locally detected, over the whole case: computed in the
  * background when a case opens and on {@link #refresh()}, never on the FX thread. A newer computation
- * cancels an older one.
+ * cancels an older one. The case is what Insights reads of it, local or remote alike.
  */
 public final class InsightsModel {
 
@@ -28,12 +28,12 @@ public final class InsightsModel {
     private final ObjectProperty<Throwable> failure = new SimpleObjectProperty<>();
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final TaskRunner tasks;
-    private Case current;
+    private InsightsSource current;
     private Running<InsightsResult> computing;
     /** Counts the computations started; only the newest one's outcome is shown. */
     private long generation;
 
-    public InsightsModel(ReadOnlyObjectProperty<Case> openCase, TaskRunner tasks) {
+    public InsightsModel(ReadOnlyObjectProperty<InsightsSource> openCase, TaskRunner tasks) {
         this.tasks = tasks;
         openCase.addListener((obs, old, c) -> {
             current = c;
@@ -48,14 +48,14 @@ public final class InsightsModel {
         if (computing != null) {
             computing.cancel();
         }
-        Case c = current;
+        InsightsSource c = current;
         if (c == null) {
             return;
         }
         running.set(true);
         failure.set(null);
         long mine = ++generation;
-        computing = tasks.run(cancel -> new InsightsService(c.index()).list(InsightsRequest.all(), cancel), r -> {
+        computing = tasks.run(cancel -> new InsightsService(c).list(InsightsRequest.all(), cancel), r -> {
             if (generation == mine) {
                 result.set(r);
                 anomalies.setAll(r.anomalies());

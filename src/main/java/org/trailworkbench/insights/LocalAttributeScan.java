@@ -28,54 +28,42 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What AWS calls attributions, computed for a local anomaly: the top identities, user agents and error codes
- * of the counted events during the anomaly and during its baseline, with their averages per minute. Reads
- * doc values of the events of that one series only, found through the index.
+ * The attribute counts of a local case ({@link InsightsSource#attributeCounts}): reads doc values of the
+ * counted events of that one series only, found through the index.
  */
-final class AttributionScan {
+final class LocalAttributeScan {
 
-    static final int TOP = 5;
-    /** AWS's label for events without the attribute. */
-    static final String NONE = "null";
-
-    private static final String[] FIELDS = {"userIdentity.arn", "userAgent", "errorCode"};
-    private static final String[] ATTRIBUTES = {Attribution.IDENTITY, Attribution.USER_AGENT, Attribution.ERROR_CODE};
-
-    private AttributionScan() {
+    private LocalAttributeScan() {
     }
 
-    static List<Attribution> attribute(IndexSearcher searcher, SeriesScan.Key key, InsightType type,
-                                       SpikeFinder.Spike spike) throws IOException {
-        List<long[]> baseline = spike.baseline().ranges();
-        long from = Math.min(spike.start(), baseline.get(0)[0]);
-        long to = Math.max(spike.end(), baseline.get(baseline.size() - 1)[1]);
+    static List<Map<String, long[]>> count(IndexSearcher searcher, SeriesKey key, InsightType type, long insightFrom,
+                                           long insightTo, List<long[]> baseline, List<String> fields)
+            throws IOException {
+        long from = Math.min(insightFrom, baseline.get(0)[0]);
+        long to = Math.max(insightTo, baseline.get(baseline.size() - 1)[1]);
         Query query = query(key, type, from * 60_000L, to * 60_000L - 1);
         List<Map<String, long[]>> counts = new ArrayList<>();
-        for (int f = 0; f < FIELDS.length; f++) {
+        for (int f = 0; f < fields.size(); f++) {
             counts.add(new HashMap<>());
         }
         Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             Scorer scorer = weight.scorer(leaf);
             if (scorer != null) {
-                count(leaf, scorer.iterator(), spike, counts);
+                count(leaf, scorer.iterator(), insightFrom, insightTo, baseline, fields, counts);
             }
         }
-        List<Attribution> result = new ArrayList<>();
-        for (int f = 0; f < FIELDS.length; f++) {
-            result.add(new Attribution(ATTRIBUTES[f], top(counts.get(f), 0, spike.minutes()),
-                    top(counts.get(f), 1, spike.baseline().minutes())));
-        }
-        return result;
+        return counts;
     }
 
-    private static void count(LeafReaderContext leaf, DocIdSetIterator docs, SpikeFinder.Spike spike,
-                              List<Map<String, long[]>> counts) throws IOException {
+    private static void count(LeafReaderContext leaf, DocIdSetIterator docs, long insightFrom, long insightTo,
+                              List<long[]> baseline, List<String> fields, List<Map<String, long[]>> counts)
+            throws IOException {
         NumericDocValues time = DocValues.getNumeric(leaf.reader(), Fields.TIME);
-        SortedSetDocValues[] values = new SortedSetDocValues[FIELDS.length];
+        SortedSetDocValues[] values = new SortedSetDocValues[fields.size()];
         List<Map<Long, long[]>> byOrd = new ArrayList<>();
-        for (int f = 0; f < FIELDS.length; f++) {
-            values[f] = DocValues.getSortedSet(leaf.reader(), FIELDS[f]);
+        for (int f = 0; f < fields.size(); f++) {
+            values[f] = DocValues.getSortedSet(leaf.reader(), fields.get(f));
             byOrd.add(new HashMap<>());
         }
         Bits live = leaf.reader().getLiveDocs();
@@ -84,23 +72,22 @@ final class AttributionScan {
                 continue;
             }
             long minute = Math.floorDiv(time.longValue(), 60_000L);
-            boolean inInsight = minute >= spike.start() && minute < spike.end();
-            boolean inBaseline = spike.baseline().ranges().stream().anyMatch(r -> minute >= r[0] && minute < r[1]);
+            boolean inInsight = minute >= insightFrom && minute < insightTo;
+            boolean inBaseline = baseline.stream().anyMatch(r -> minute >= r[0] && minute < r[1]);
             if (!inInsight && !inBaseline) {
                 continue;
             }
-            for (int f = 0; f < FIELDS.length; f++) {
+            for (int f = 0; f < fields.size(); f++) {
                 long ord = values[f].advanceExact(doc) ? values[f].nextOrd() : -1;
                 long[] n = byOrd.get(f).computeIfAbsent(ord, o -> new long[2]);
                 n[0] += inInsight ? 1 : 0;
                 n[1] += inBaseline ? 1 : 0;
             }
         }
-        for (int f = 0; f < FIELDS.length; f++) {
+        for (int f = 0; f < fields.size(); f++) {
             for (var entry : byOrd.get(f).entrySet()) {
                 long ord = entry.getKey();
-                String value = ord < 0 ? NONE : values[f].lookupOrd(ord).utf8ToString();
-                value = f == 0 ? identity(value) : value;
+                String value = ord < 0 ? Attributions.NONE : values[f].lookupOrd(ord).utf8ToString();
                 long[] total = counts.get(f).computeIfAbsent(value, v -> new long[2]);
                 total[0] += entry.getValue()[0];
                 total[1] += entry.getValue()[1];
@@ -108,31 +95,8 @@ final class AttributionScan {
         }
     }
 
-    /**
-     * Insights names a role, not each of its sessions: {@code arn:aws:sts::1:assumed-role/app/i-0abc} counts
-     * as {@code arn:aws:sts::1:assumed-role/app}, so a fleet of sessions shows as the one identity it is.
-     */
-    static String identity(String arn) {
-        int role = arn.indexOf(":assumed-role/");
-        if (role < 0) {
-            return arn;
-        }
-        int session = arn.indexOf('/', role + ":assumed-role/".length());
-        return session < 0 ? arn : arn.substring(0, session);
-    }
-
-    private static List<Contributor> top(Map<String, long[]> counts, int which, long minutes) {
-        return counts.entrySet().stream()
-                .filter(e -> e.getValue()[which] > 0)
-                .sorted((a, b) -> a.getValue()[which] != b.getValue()[which]
-                        ? Long.compare(b.getValue()[which], a.getValue()[which]) : a.getKey().compareTo(b.getKey()))
-                .limit(TOP)
-                .map(e -> new Contributor(e.getKey(), e.getValue()[which] / (double) Math.max(1, minutes)))
-                .toList();
-    }
-
     /** The series' counted events in a time range, matched exactly on the doc values like a facet filter. */
-    private static Query query(SeriesScan.Key key, InsightType type, long fromMillis, long toMillis) {
+    private static Query query(SeriesKey key, InsightType type, long fromMillis, long toMillis) {
         BooleanQuery.Builder q = new BooleanQuery.Builder()
                 .add(new MatchAllDocsQuery(), Occur.FILTER)
                 .add(LongPoint.newRangeQuery(Fields.TIME, fromMillis, toMillis), Occur.FILTER);
@@ -147,12 +111,10 @@ final class AttributionScan {
         }
         Query otherCategory = new BooleanQuery.Builder()
                 .add(Shapes.exists("eventCategory"), Occur.FILTER)
-                .add(Keywords.value("eventCategory", "Management"),
-                        Occur.MUST_NOT)
+                .add(Keywords.value("eventCategory", "Management"), Occur.MUST_NOT)
                 .build();
         q.add(otherCategory, Occur.MUST_NOT);
-        q.add(Keywords.value("eventType", AwsInsights.EVENT_TYPE),
-                Occur.MUST_NOT);
+        q.add(Keywords.value("eventType", AwsInsights.EVENT_TYPE), Occur.MUST_NOT);
         return q.build();
     }
 

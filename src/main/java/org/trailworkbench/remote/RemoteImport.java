@@ -151,7 +151,8 @@ public final class RemoteImport {
                 }
                 progress.files(seen, files.size(), events);
             }
-            remote.client().indices().refresh(r -> r.index(remote.target().index()));
+            // the manifest too: a check or a re-run right after the import reads it through a search
+            remote.client().indices().refresh(r -> r.index(remote.target().index(), remote.manifestIndex()));
             return new Result(done, unchanged, events, retries.get(), problems, false);
         } catch (OpenSearchException e) {
             throw RemoteFailure.of(remote.target(), e);

@@ -1,6 +1,7 @@
 package org.trailworkbench.cli;
 
 import org.trailworkbench.s3.AwsSettings;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.net.URI;
@@ -12,13 +13,8 @@ import java.net.URI;
  */
 final class AwsOptions {
 
-    @Option(names = "--profile", paramLabel = "NAME",
-            description = "Named profile of ~/.aws/config and ~/.aws/credentials (SSO profiles included). Default: the SDK's default chain.")
-    String profile;
-
-    @Option(names = "--aws-region", paramLabel = "REGION",
-            description = "Region to start from (the bucket's own region is found automatically). Default: the profile's or AWS_REGION.")
-    String region;
+    @Mixin
+    AwsAccountOptions account;
 
     @Option(names = "--endpoint-url", paramLabel = "URL",
             description = "An S3-compatible store or a VPC endpoint, e.g. http://127.0.0.1:9000.")
@@ -33,16 +29,20 @@ final class AwsOptions {
 
     AwsSettings settings() {
         try {
-            return AwsSettings.defaults().withProfile(profile).withRegion(region).withEndpoint(endpoint, pathStyle)
+            return account.settings().withEndpoint(endpoint, pathStyle)
                     .withConcurrency(concurrency);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--concurrency: " + e.getMessage());
         }
     }
 
-    /** Whether any option that only means something for an s3:// source was given. */
-    boolean usedS3Only() {
-        return profile != null || region != null || endpoint != null || pathStyle
+    /**
+     * Whether any option that only means something for an s3:// source was given.
+     *
+     * @param accountUsedElsewhere the profile and region also sign the requests to the case's cluster
+     */
+    boolean usedS3Only(boolean accountUsedElsewhere) {
+        return (!accountUsedElsewhere && account.used()) || endpoint != null || pathStyle
                 || concurrency != AwsSettings.DEFAULT_CONCURRENCY;
     }
 }

@@ -3,6 +3,9 @@ package org.trailworkbench.cli;
 import org.trailworkbench.casefile.Case;
 import org.trailworkbench.remote.RemoteCase;
 import org.trailworkbench.remote.RemoteTarget;
+import org.trailworkbench.remote.RequestSigner;
+import org.trailworkbench.s3.AwsRequestSigner;
+import org.trailworkbench.s3.AwsSettings;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -14,7 +17,8 @@ import java.nio.file.Path;
 
 /**
  * {@code --case DIR|URL}, which every command takes: a case folder, or a remote case (an OpenSearch index at a
- * URL) with its basic-auth credentials from {@code --user}/{@code --password} or the environment.
+ * URL) with its basic-auth credentials from {@code --user}/{@code --password} or the environment, or its requests
+ * signed with AWS SigV4 ({@code --aws-sigv4}) for Amazon OpenSearch Service.
  */
 final class CaseOption {
 
@@ -43,6 +47,17 @@ final class CaseOption {
             description = "How long to wait for each answer of a remote case's cluster (default: 120).")
     Integer timeoutSeconds;
 
+    @Option(names = "--aws-sigv4",
+            description = {"Sign every request to a remote case with AWS SigV4 (Amazon OpenSearch Service),",
+                    "with the credentials of the SDK's default chain or --profile, in --aws-region",
+                    "(default: the one an AWS host names, else the profile's or AWS_REGION)."})
+    boolean awsSigV4;
+
+    @Option(names = "--aws-service", paramLabel = "NAME",
+            description = "What --aws-sigv4 signs for: es (OpenSearch Service) or aoss (Serverless). Default: "
+                    + "the one an AWS host names, else es.")
+    String awsService;
+
     boolean isRemote() {
         return RemoteTarget.isRemote(location);
     }
@@ -56,6 +71,10 @@ final class CaseOption {
         if (user != null || password != null || timeoutSeconds != null) {
             throw new ParameterException(spec.commandLine(), "--user, --password and --timeout apply to a remote case "
                     + "(--case opensearch://host:9200/INDEX) only");
+        }
+        if (awsSigV4 || awsService != null) {
+            throw new ParameterException(spec.commandLine(), "--aws-sigv4 and --aws-service apply to a remote case "
+                    + "(--case https://HOST/INDEX) only");
         }
         return Path.of(location);
     }
@@ -93,7 +112,35 @@ final class CaseOption {
 
     /** The remote case named by --case, connected (the cluster answered); its index may not exist yet. */
     RemoteCase connect() throws IOException {
-        return RemoteCase.connect(target(), answerTimeout());
+        RemoteTarget target = target();
+        return RemoteCase.connect(target, answerTimeout(), signer(target));
+    }
+
+    /** The AWS SigV4 signer --aws-sigv4 asks for, or null: requests then go as they are (or with basic auth). */
+    private RequestSigner signer(RemoteTarget target) {
+        if (!awsSigV4) {
+            if (awsService != null) {
+                throw new ParameterException(spec.commandLine(), "--aws-service goes with --aws-sigv4");
+            }
+            return null;
+        }
+        if (target.user() != null) {
+            throw new ParameterException(spec.commandLine(), "--aws-sigv4 or a user (--user, $" + USER_ENV
+                    + "): a request carries one of them");
+        }
+        AwsSettings account = AwsSettings.defaults().withProfile(optionValue(AwsAccountOptions.PROFILE))
+                .withRegion(optionValue(AwsAccountOptions.REGION));
+        try {
+            return AwsRequestSigner.forCluster(account, awsService, target.host())::sign;
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--aws-sigv4: " + e.getMessage());
+        }
+    }
+
+    /** --profile and --aws-region belong to the command (with its S3 options, when it has them), not to --case. */
+    private String optionValue(String name) {
+        var option = spec.findOption(name);
+        return option == null ? null : option.getValue();
     }
 
     java.time.Duration answerTimeout() {

@@ -31,6 +31,9 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     CaseOption caseOption;
 
+    @Mixin // --profile and --aws-region, for a remote case's --aws-sigv4
+    AwsAccountOptions awsAccount;
+
     @Option(names = "--json", description = "Print the verdict and findings as one JSON document.")
     boolean json;
 

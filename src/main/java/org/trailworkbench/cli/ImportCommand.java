@@ -68,7 +68,7 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() throws IOException, CliFailure {
         SourceFilter filter = filter();
         boolean s3 = S3Location.isS3(source);
-        if (!s3 && (aws.usedS3Only() || selecting.used())) {
+        if (!s3 && (aws.usedS3Only(caseOption.awsSigV4) || selecting.used())) {
             throw new ParameterException(spec.commandLine(), "--profile, --aws-region, --endpoint-url, --path-style, "
                     + "--concurrency, --org and --kind apply to s3:// sources only");
         }

@@ -45,6 +45,9 @@ final class InsightsCommand implements Callable<Integer> {
     @Mixin
     CaseOption caseOption;
 
+    @Mixin // --profile and --aws-region, for a remote case's --aws-sigv4
+    AwsAccountOptions awsAccount;
+
     /** --from and --to take an instant as well as a day here: an anomaly is placed to the minute. */
     @Mixin
     DeliveryFilterOptions delivery;

@@ -40,6 +40,9 @@ final class SearchCommand implements Callable<Integer> {
     @Mixin
     CaseOption caseOption;
 
+    @Mixin // --profile and --aws-region, for a remote case's --aws-sigv4
+    AwsAccountOptions awsAccount;
+
     @Mixin
     SearchOptions search;
 

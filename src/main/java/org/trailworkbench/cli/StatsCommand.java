@@ -34,6 +34,9 @@ final class StatsCommand implements Callable<Integer> {
     @Mixin
     CaseOption caseOption;
 
+    @Mixin // --profile and --aws-region, for a remote case's --aws-sigv4
+    AwsAccountOptions awsAccount;
+
     @Option(names = "--json", description = "Print the figures as one JSON document.")
     boolean json;
 

@@ -34,6 +34,9 @@ final class TimelineCommand implements Callable<Integer> {
     @Mixin
     CaseOption caseOption;
 
+    @Mixin // --profile and --aws-region, for a remote case's --aws-sigv4
+    AwsAccountOptions awsAccount;
+
     @Mixin
     SearchOptions search;
 

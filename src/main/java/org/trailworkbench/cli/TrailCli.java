@@ -35,7 +35,8 @@ import java.util.concurrent.Callable;
 @Command(name = "trail-workbench", mixinStandardHelpOptions = true, versionProvider = TrailCli.Version.class,
         description = {"Import, search and export AWS CloudTrail logs kept in a case folder or an OpenSearch index.",
                 "A remote case: --case opensearch://host:9200/INDEX (opensearchs:// or https:// for TLS), with --user and "
-                        + "--password or $" + CaseOption.USER_ENV + " and $" + CaseOption.PASSWORD_ENV + "."},
+                        + "--password or $" + CaseOption.USER_ENV + " and $" + CaseOption.PASSWORD_ENV
+                        + ", or --aws-sigv4 for Amazon OpenSearch Service."},
         footer = {"", "Without a command the jar opens the workbench window. See docs/CLI.md for examples."},
         subcommands = {ImportCommand.class, SearchCommand.class, FacetsCommand.class, TimelineCommand.class,
                 ExportCommand.class, StatsCommand.class, CheckCommand.class, RebuildCommand.class,

@@ -87,7 +87,7 @@ final class VerifyCommand implements Callable<Integer> {
         EvidenceSource evidence;
         int threads = Runtime.getRuntime().availableProcessors();
         boolean s3 = S3Location.isS3(source);
-        if (!s3 && aws.usedS3Only()) {
+        if (!s3 && aws.usedS3Only(false)) {
             throw new ParameterException(spec.commandLine(), "--profile, --aws-region, --endpoint-url, --path-style "
                     + "and --concurrency apply to s3:// sources only");
         }

@@ -1,5 +1,6 @@
 package org.trailworkbench.remote;
 
+import org.apache.hc.client5.http.impl.ChainElement;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.message.BasicHeader;
@@ -52,6 +53,15 @@ public final class RemoteCase implements Closeable {
 
     /** @param answerTimeout how long to wait for each answer (see {@link #DEFAULT_ANSWER_TIMEOUT}) */
     public static RemoteCase connect(RemoteTarget target, Duration answerTimeout) throws RemoteFailure {
+        return connect(target, answerTimeout, null);
+    }
+
+    /**
+     * @param signer signs every request (AWS SigV4 for Amazon OpenSearch Service), or null to send them as they
+     *               are; the timeouts and the one-line failures stay those of an unsigned connection
+     */
+    public static RemoteCase connect(RemoteTarget target, Duration answerTimeout, RequestSigner signer)
+            throws RemoteFailure {
         Timeout answer = Timeout.ofMilliseconds(answerTimeout.toMillis());
         var builder = ApacheHttpClient5TransportBuilder.builder(new HttpHost(target.scheme(), target.host(), target.port()))
                 .setMapper(new JacksonJsonpMapper())
@@ -59,8 +69,14 @@ public final class RemoteCase implements Closeable {
                         .setConnectTimeout(Timeout.ofMilliseconds(CONNECT_TIMEOUT.toMillis()))
                         .setResponseTimeout(answer))
                 // the response timeout covers the wait for an answer; the socket timeout a stall inside one
-                .setHttpClientConfigCallback(client -> client.setIOReactorConfig(
-                        org.apache.hc.core5.reactor.IOReactorConfig.custom().setSoTimeout(answer).build()));
+                .setHttpClientConfigCallback(client -> {
+                    client.setIOReactorConfig(org.apache.hc.core5.reactor.IOReactorConfig.custom().setSoTimeout(answer).build());
+                    if (signer != null) {
+                        // last before the wire, so a request sent again (a redirect, a retry) is signed again
+                        client.addExecInterceptorBefore(ChainElement.MAIN_TRANSPORT.name(), "sign", new SigningHandler(signer));
+                    }
+                    return client;
+                });
         if (target.user() != null) {
             // preemptive: clusters behind a proxy or Amazon's service do not always send a challenge first
             String pair = target.user() + ":" + (target.password() == null ? "" : target.password());
@@ -70,7 +86,7 @@ public final class RemoteCase implements Closeable {
         return connect(target, builder.build());
     }
 
-    /** With a transport made elsewhere, e.g. one that signs requests with AWS SigV4 (package s3). */
+    /** With a transport made elsewhere (a test's, or one configured otherwise). */
     public static RemoteCase connect(RemoteTarget target, OpenSearchTransport transport) throws RemoteFailure {
         RemoteCase remote = new RemoteCase(target, transport);
         try {

@@ -48,13 +48,30 @@ public final class RemoteFailure extends IOException {
         if (message.toLowerCase(java.util.Locale.ROOT).contains("unauthorized")) {
             return status(401) + message; // the client reports a bare 401 by its body alone
         }
+        if (message.equals("Forbidden access")) {
+            // the client's words for any 403; Amazon OpenSearch Service says why in its body's "message"
+            return status(403) + awsMessage(e).orElse(message);
+        }
         return message.isEmpty() ? e.getClass().getSimpleName() : message;
     }
+
+    private static java.util.Optional<String> awsMessage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            var found = AWS_MESSAGE.matcher(String.valueOf(t.getMessage()));
+            if (found.find()) {
+                return java.util.Optional.of(found.group(1));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static final java.util.regex.Pattern AWS_MESSAGE = java.util.regex.Pattern.compile("\"message\"\\s*:\\s*\"([^\"]+)\"");
 
     private static String status(int code) {
         return switch (code) {
             case 401 -> "401 Unauthorized: check the user name and password (or AWS credentials); ";
-            case 403 -> "403 Forbidden: the user may not use this index; ";
+            case 403 -> "403 Forbidden: the user or AWS identity may not use this index, or the AWS signature was "
+                    + "refused (check the AWS credentials, --aws-region and --aws-service); ";
             case 404 -> "404 Not Found: no such index; ";
             default -> code + ": ";
         };

@@ -237,7 +237,7 @@ public final class MainWindow {
         });
     }
 
-    /** Opens File › Open remote case: URL, user and password; on success Explore shows the remote case. */
+    /** Opens File › Open remote case: URL, then user and password or AWS SigV4; on success Explore shows the remote case. */
     public RemoteCaseDialog chooseRemoteCase() {
         RemoteCaseDialog dialog = new RemoteCaseDialog(stage, tasks, settings.get("remote.url", null),
                 settings.get("remote.user", null), this::showRemote);

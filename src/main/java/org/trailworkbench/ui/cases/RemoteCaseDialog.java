@@ -2,12 +2,15 @@ package org.trailworkbench.ui.cases;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -18,6 +21,7 @@ import javafx.stage.Window;
 import org.trailworkbench.remote.RemoteCase;
 import org.trailworkbench.remote.RemoteFailure;
 import org.trailworkbench.remote.RemoteTarget;
+import org.trailworkbench.remote.RequestSigner;
 import org.trailworkbench.ui.errors.ErrorMessages;
 import org.trailworkbench.ui.tasks.Running;
 import org.trailworkbench.ui.tasks.TaskRunner;
@@ -25,10 +29,11 @@ import org.trailworkbench.ui.tasks.TaskRunner;
 import java.util.function.Consumer;
 
 /**
- * File › Open remote case: the URL of an OpenSearch index, a user and a password (by default from the same
- * environment variables as the command line). Connecting runs in the background with a spinner; what went wrong
- * (a malformed URL, a refused connection, a wrong password, no such index) is one line in the dialog, which stays
- * open to correct it. The password is never remembered.
+ * File › Open remote case: the URL of an OpenSearch index, and either a user and a password (by default from the
+ * same environment variables as the command line) or AWS SigV4 for Amazon OpenSearch Service, with an optional
+ * profile and region (the command line's {@code --aws-sigv4 --profile --aws-region}). Connecting runs in the
+ * background with a spinner; what went wrong (a malformed URL, a refused connection, a wrong password, a refused
+ * signature, no such index) is one line in the dialog, which stays open to correct it. The password is never remembered, and AWS credentials never pass through the dialog.
  */
 public final class RemoteCaseDialog {
 
@@ -41,6 +46,10 @@ public final class RemoteCaseDialog {
     private final TextField url = new TextField();
     private final TextField user = new TextField();
     private final PasswordField password = new PasswordField();
+    private final RadioButton basicAuth = new RadioButton("User and password");
+    private final RadioButton sigV4 = new RadioButton("AWS SigV4 (Amazon OpenSearch Service)");
+    private final TextField awsProfile = new TextField();
+    private final TextField awsRegion = new TextField();
     private final Label status = new Label();
     private final ProgressIndicator busy = new ProgressIndicator();
     private final Button connect = new Button("Connect");
@@ -65,6 +74,16 @@ public final class RemoteCaseDialog {
         user.setText(lastUser != null ? lastUser : environment(USER_VARIABLE));
         password.setId("remote-password");
         password.setText(environment(PASSWORD_VARIABLE));
+        ToggleGroup authentication = new ToggleGroup();
+        basicAuth.setId("remote-auth-basic");
+        basicAuth.setToggleGroup(authentication);
+        basicAuth.setSelected(true);
+        sigV4.setId("remote-auth-sigv4");
+        sigV4.setToggleGroup(authentication);
+        awsProfile.setId("remote-aws-profile");
+        awsProfile.setPromptText("default chain");
+        awsRegion.setId("remote-aws-region");
+        awsRegion.setPromptText("from the host name, else the profile's");
         status.setId("remote-status");
         status.setWrapText(true);
         status.setMaxWidth(460);
@@ -76,8 +95,18 @@ public final class RemoteCaseDialog {
         form.setHgap(8);
         form.setVgap(8);
         form.addRow(0, new Label("URL"), url);
-        form.addRow(1, new Label("User"), user);
-        form.addRow(2, new Label("Password"), password);
+        form.addRow(1, new Label("Sign in"), new HBox(12, basicAuth, sigV4));
+        Label userLabel = new Label("User");
+        Label passwordLabel = new Label("Password");
+        Label profileLabel = new Label("AWS profile");
+        Label regionLabel = new Label("AWS region");
+        form.addRow(2, userLabel, user);
+        form.addRow(3, passwordLabel, password);
+        form.addRow(4, profileLabel, awsProfile);
+        form.addRow(5, regionLabel, awsRegion);
+        // only the rows of the chosen way to sign in take room; the others keep what was typed in them
+        showOnlyWith(basicAuth, userLabel, user, passwordLabel, password);
+        showOnlyWith(sigV4, profileLabel, awsProfile, regionLabel, awsRegion);
         GridPane.setHgrow(url, Priority.ALWAYS);
         Label hint = new Label("opensearch:// (HTTP), opensearchs:// or https:// (TLS); the path is the index, an alias or a pattern.");
         hint.getStyleClass().add("muted");
@@ -111,6 +140,13 @@ public final class RemoteCaseDialog {
         });
     }
 
+    private static void showOnlyWith(RadioButton choice, Node... nodes) {
+        for (Node node : nodes) {
+            node.visibleProperty().bind(choice.selectedProperty());
+            node.managedProperty().bind(choice.selectedProperty());
+        }
+    }
+
     private static String environment(String name) {
         String value = System.getenv(name);
         return value == null ? "" : value;
@@ -130,8 +166,11 @@ public final class RemoteCaseDialog {
             return;
         }
         RemoteTarget target;
+        // read on the FX thread; the signer is built in the background, as it reads the shared AWS config files
+        SigV4Account account = sigV4.isSelected() ? new SigV4Account(awsProfile.getText().strip(),
+                awsRegion.getText().strip()) : null;
         try {
-            String name = user.getText().strip();
+            String name = account != null ? "" : user.getText().strip(); // a request carries a user or a signature
             target = RemoteTarget.parse(url.getText().strip(), name.isEmpty() ? null : name,
                     name.isEmpty() ? null : password.getText());
         } catch (IllegalArgumentException e) {
@@ -142,7 +181,10 @@ public final class RemoteCaseDialog {
         status.getStyleClass().remove("error");
         busy.setVisible(true);
         connect.setDisable(true);
-        connecting = tasks.run(cancel -> RemoteCase.connect(target).requireIndex(), remote -> {
+        connecting = tasks.run(cancel -> {
+            RequestSigner signer = account == null ? null : account.signerFor(target.host());
+            return RemoteCase.connect(target, RemoteCase.DEFAULT_ANSWER_TIMEOUT, signer).requireIndex();
+        }, remote -> {
             busy.setVisible(false);
             connect.setDisable(false);
             if (!stage.isShowing()) {
@@ -156,7 +198,9 @@ public final class RemoteCaseDialog {
             connect.setDisable(false);
             Throwable cause = ErrorMessages.unwrap(error);
             // the remote package's message is already one line naming the URL and the reason, as on the command line
-            showProblem(cause instanceof RemoteFailure ? cause.getMessage() : ErrorMessages.describe(error));
+            // as is the signer's when it finds no region
+            boolean inWords = cause instanceof RemoteFailure || cause instanceof IllegalArgumentException;
+            showProblem(inWords ? cause.getMessage() : ErrorMessages.describe(error));
         });
     }
 

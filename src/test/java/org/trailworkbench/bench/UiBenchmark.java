@@ -165,7 +165,9 @@ public final class UiBenchmark {
         EventTable table = onFx(() -> window.explore().table());
         int rows = onFx(() -> table.rows().total());
         int steps = 600;
-        try (FxWatchdog watchdog = new FxWatchdog(2)) {
+        // a flight recording of the scroll, kept only when it stalls: the stalls come one run in three or
+        // four, and a recording of a run without one shows nothing
+        try (FxWatchdog watchdog = new FxWatchdog(2); jdk.jfr.Recording recording = startRecording()) {
             long t0 = System.nanoTime();
             for (int k = 0; k <= steps; k++) {
                 double position = k / (double) steps;
@@ -182,6 +184,11 @@ public final class UiBenchmark {
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             double worstWhileScrolling = watchdog.worstMillis();
+            if (worstWhileScrolling > 200) {
+                Path kept = Path.of(System.getProperty("java.io.tmpdir"), "ui-scroll-stall.jfr");
+                recording.dump(kept);
+                System.out.printf("- a stall over 200 ms: flight recording of the scroll kept in %s%n", kept);
+            }
             long loadStart = System.nanoTime();
             waitUntil(() -> table.rows().row(rows - 1).hit() != null, 60);
             double bottomLoaded = (System.nanoTime() - loadStart) / 1e6;
@@ -190,6 +197,12 @@ public final class UiBenchmark {
                     worstWhileScrolling);
             System.out.printf("- last rows loaded %.0f ms after the thumb reached the bottom%n", bottomLoaded);
         }
+    }
+
+    private static jdk.jfr.Recording startRecording() throws Exception {
+        jdk.jfr.Recording recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+        recording.start();
+        return recording;
     }
 
     private static Path prepare(Path work, long events) throws Exception {

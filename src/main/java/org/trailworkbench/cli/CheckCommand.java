@@ -1,6 +1,5 @@
 package org.trailworkbench.cli;
 
-import org.trailworkbench.casefile.Case;
 import org.trailworkbench.casefile.CaseCheck;
 import org.trailworkbench.casefile.CheckReport;
 import org.trailworkbench.remote.RemoteCase;

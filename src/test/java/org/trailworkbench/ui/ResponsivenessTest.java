@@ -84,19 +84,19 @@ class ResponsivenessTest {
             WindowFixture.settled(window);
             robot.interact(() -> window.model().clearFilters());
             WindowFixture.settled(window);
-            int rows = table.getItems().size();
-            assertThat(rows).isEqualTo((int) all.total());
+            int hits = table.rows().total(); // all hits: the table's items are a window of them
+            assertThat((long) hits).isEqualTo(all.total());
             for (int step = 0; step <= 20; step++) {
-                int target = (int) ((long) (rows - 1) * step / 20);
-                robot.interact(() -> table.scrollTo(target));
+                int target = (int) ((long) (hits - 1) * step / 20);
+                robot.interact(() -> table.scrollToHit(target));
             }
-            WindowFixture.waitFor(() -> table.rows().get(rows - 1).hit() != null);
-            robot.interact(() -> table.getSelectionModel().select(rows - 1));
+            WindowFixture.waitFor(() -> table.rows().row(hits - 1).hit() != null);
+            robot.interact(() -> table.selectHit(hits - 1));
             for (int i = 0; i < 5; i++) {
                 robot.press(KeyCode.CONTROL, KeyCode.UP).release(KeyCode.UP, KeyCode.CONTROL);
             }
             WaitForAsyncUtils.waitForFxEvents();
-            assertThat(table.getSelectionModel().getSelectedIndex()).isEqualTo(rows - 6);
+            assertThat(table.selectedRowProperty().get().index()).isEqualTo(hits - 6);
             assertThat(watchdog.worstMillis()).as("longest FX thread stall, ms").isLessThan(MAX_STALL_MS);
         }
     }

@@ -278,7 +278,6 @@ public final class EventTable extends TableView<EventRow> {
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
             setText(empty ? null : item == null ? "…" : item);
-            pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("loading"), !empty && item == null);
         }
     }
 

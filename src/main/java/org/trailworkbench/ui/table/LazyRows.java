@@ -40,6 +40,9 @@ public final class LazyRows extends ObservableListBase<EventRow> {
         return t;
     });
 
+    /** Stands in the list change for rows that left the window unloaded: nothing reads them. */
+    private static final EventRow NOT_HELD = new EventRow(-1, null);
+
     private final int total;
     private final int size;
     private int offset;
@@ -142,10 +145,10 @@ public final class LazyRows extends ObservableListBase<EventRow> {
         return row(offset + index);
     }
 
-    /** The row of hit {@code position} if its page is held, else an empty stand-in; loads nothing. */
+    /** The row of hit {@code position} if its page is held, else a shared stand-in; loads nothing. */
     private EventRow held(int position) {
         EventRow[] rows = pages.get(position / PAGE);
-        return rows != null ? rows[position % PAGE] : new EventRow(position, null);
+        return rows != null ? rows[position % PAGE] : NOT_HELD;
     }
 
     /** The row of hit {@code position} among all hits, wherever the window is; loaded if it is not yet. */

@@ -76,6 +76,7 @@ final class CaseOption {
             throw new ParameterException(spec.commandLine(), "--aws-sigv4 and --aws-service apply to a remote case "
                     + "(--case https://HOST/INDEX) only");
         }
+        requireSigV4ForAccount();
         return Path.of(location);
     }
 
@@ -122,6 +123,7 @@ final class CaseOption {
             if (awsService != null) {
                 throw new ParameterException(spec.commandLine(), "--aws-service goes with --aws-sigv4");
             }
+            requireSigV4ForAccount();
             return null;
         }
         if (target.user() != null) {
@@ -134,6 +136,19 @@ final class CaseOption {
             return AwsRequestSigner.forCluster(account, awsService, target.host())::sign;
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--aws-sigv4: " + e.getMessage());
+        }
+    }
+
+    /**
+     * On a command that reads no S3 source, --profile and --aws-region only say whom --aws-sigv4 signs as:
+     * without it they would be silently ignored, and the user would believe them used.
+     */
+    private void requireSigV4ForAccount() {
+        boolean readsS3 = spec.findOption("--endpoint-url") != null; // AwsOptions: the command takes s3:// sources
+        if (!awsSigV4 && !readsS3 && (optionValue(AwsAccountOptions.PROFILE) != null
+                || optionValue(AwsAccountOptions.REGION) != null)) {
+            throw new ParameterException(spec.commandLine(), "--profile and --aws-region go with --aws-sigv4 on "
+                    + spec.qualifiedName() + ": they choose whose credentials sign the requests to a remote case");
         }
     }
 

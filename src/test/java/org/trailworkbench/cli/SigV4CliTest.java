@@ -115,6 +115,12 @@ class SigV4CliTest {
                 "--aws-sigv4 or a user (--user, $" + CaseOption.USER_ENV + "): a request carries one of them");
         CliErrorsTest.assertUsage(CliRun.of("search", "--case", signed, "--aws-sigv4", "--aws-service", "s3"),
                 "--aws-sigv4: the service to sign for is es (OpenSearch Service) or aoss (Serverless), not s3");
+        CliErrorsTest.assertUsage(CliRun.of("search", "--case", signed, "--profile", "audit"),
+                "--profile and --aws-region go with --aws-sigv4 on trail-workbench search: they choose whose "
+                        + "credentials sign the requests to a remote case");
+        CliErrorsTest.assertUsage(CliRun.of("stats", "--case", dir.resolve("no-case").toString(), "--aws-region",
+                "eu-west-1"), "--profile and --aws-region go with --aws-sigv4 on trail-workbench stats: they choose "
+                + "whose credentials sign the requests to a remote case");
     }
 
     /** @return the one line on stderr */

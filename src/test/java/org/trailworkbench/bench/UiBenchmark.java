@@ -39,6 +39,7 @@ public final class UiBenchmark {
 
     private static final int WARMUP = 3;
     private static final int RUNS = 11;
+    private static final boolean RECORD = Boolean.getBoolean("bench.record");
 
     public static void main(String[] args) {
         try {
@@ -76,7 +77,9 @@ public final class UiBenchmark {
         System.out.printf("## Workbench window (%s events, %d cores, heap %d MB, headless software rendering, load average %.1f)%n%n",
                 String.format("%,d", total), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        enterToUpdated(window);
+        if (!arg(args, "--mode", "all").equals("scroll")) {
+            enterToUpdated(window);
+        }
         scrolling(window);
         Platform.exit();
     }
@@ -197,8 +200,9 @@ public final class UiBenchmark {
             table.getScene().addPostLayoutPulseListener(after);
             return null;
         });
-        // a flight recording of the drag, kept only when it stalls: a recording without one shows nothing
-        try (FxWatchdog watchdog = new FxWatchdog(2); jdk.jfr.Recording recording = startRecording()) {
+        // with -Dbench.record=true, a flight recording of the drag, kept only when it stalls. Off by default:
+        // the first recording of a process starts JFR, whose own class loading and compiling stall a cold drag
+        try (FxWatchdog watchdog = new FxWatchdog(2); jdk.jfr.Recording recording = RECORD ? startRecording() : null) {
             for (int step = 0; step <= steps; step++) {
                 int k = step;
                 double position = k / (double) steps;
@@ -224,7 +228,7 @@ public final class UiBenchmark {
                     watchdog.worstCpuMillis());
             System.out.printf("  - thumb moves (window move included, layout not): %s%n", spread(onFx(moves::clone)));
             System.out.printf("  - layout passes: %s; over 50 ms (pass: ms): %s%n", spread(passes), over(passes, 50));
-            if (watchdog.worstMillis() > 100) {
+            if (recording != null && watchdog.worstMillis() > 100) {
                 Path kept = Path.of(System.getProperty("java.io.tmpdir"), "ui-scroll-stall.jfr");
                 recording.dump(kept);
                 System.out.printf("  - a stall over 100 ms: flight recording kept in %s%n", kept);

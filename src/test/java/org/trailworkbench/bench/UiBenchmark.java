@@ -34,6 +34,8 @@ import java.util.function.Supplier;
  * mvn -q -Pbench test-compile exec:exec -Dbench.class=org.trailworkbench.bench.UiBenchmark \
  *     -Dbench.events=1000000 -Dbench.work=target/bench-ui -Dbench.heap=2g
  * </pre>
+ * {@code -Dbench.mode=scroll} measures the scrolling only; {@code -Dbench.record=true} keeps a flight
+ * recording of a drag that stalls over 100 ms (off by default: starting JFR stalls the first drag itself).
  */
 public final class UiBenchmark {
 

@@ -160,11 +160,17 @@ public final class Benchmarks {
         Files.deleteIfExists(gcLog);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         long heap = Runtime.getRuntime().maxMemory();
-        List<String> command = List.of(java, "-Xmx" + (heap >> 20) + "m", "-Xlog:gc:file=" + gcLog,
+        Path cpuTimes = work.resolve("import-cpu.txt");
+        // bash's time counts the CPU of the whole process (JIT and GC threads too): steadier than wall time
+        // on a shared machine. The import's own stderr goes through fd 3; only time's line lands in the file.
+        List<String> command = List.of("bash", "-c", "TIMEFORMAT='%3U %3S'; { time \"$@\" 2>&3; } 3>&2 2>\"$CPU_TIMES\"",
+                "bash", java, "-Xmx" + (heap >> 20) + "m", "-Xlog:gc:file=" + gcLog,
                 "-cp", System.getProperty("java.class.path"), "org.trailworkbench.Main",
                 "import", "--case", caseDir.toString(), corpus.toString(), "--json");
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().put("CPU_TIMES", cpuTimes.toString());
+        Process p = builder.start();
         String json = new String(p.getInputStream().readAllBytes());
         int exit = p.waitFor();
         double wall = seconds(t0);
@@ -174,9 +180,20 @@ public final class Benchmarks {
         var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
         long read = report.get("eventsRead").asLong();
         line(String.format("- import (`trail-workbench import`, whole process): %,d records read, %,d events in the case; "
-                        + "%.2f s wall; **%,.0f events/s**; **%.1f x zcat**; peak heap %,d MB; index %,.0f MB",
-                read, report.get("eventsInCase").asLong(), wall, read / wall, wall / zcatSeconds, peakHeapMb(gcLog),
-                size(caseDir.resolve("index")) / 1e6));
+                        + "%.2f s wall, %s; **%,.0f events/s**; **%.1f x zcat**; peak heap %,d MB; index %,.0f MB",
+                read, report.get("eventsInCase").asLong(), wall, cpu(cpuTimes), read / wall, wall / zcatSeconds,
+                peakHeapMb(gcLog), size(caseDir.resolve("index")) / 1e6));
+    }
+
+    /** "user + sys s CPU" from the line bash's time wrote, or what is missing. */
+    private static String cpu(Path cpuTimes) throws IOException {
+        String[] parts = Files.exists(cpuTimes) ? Files.readString(cpuTimes).trim().split("\\s+") : new String[0];
+        if (parts.length != 2) {
+            return "CPU time not measured";
+        }
+        double user = Double.parseDouble(parts[0]);
+        double sys = Double.parseDouble(parts[1]);
+        return String.format("%.1f s CPU (%.1f user + %.1f sys)", user + sys, user, sys);
     }
 
     /** The largest heap occupancy a GC log shows (before any collection). */

@@ -135,7 +135,8 @@ public final class MainWindow {
         root.setTop(menus());
         root.setCenter(tabs);
         root.setBottom(status);
-        scene = new Scene(root, settings.getDouble("window.width", 1440), settings.getDouble("window.height", 900));
+        WindowPlacement placement = new WindowPlacement(settings);
+        scene = new Scene(root, placement.sceneWidth(), placement.sceneHeight());
         theme = Theme.parse(settings.get("theme", "LIGHT"));
         theme.apply(scene, icons);
         acceptDrops();
@@ -151,7 +152,7 @@ public final class MainWindow {
             }
         });
         stage.setScene(scene);
-        placeWindow();
+        placement.place(stage);
         model.failureProperty().addListener((obs, old, error) -> {
             if (error != null) {
                 ErrorDialog.show(stage, "The search failed", error);
@@ -469,28 +470,8 @@ public final class MainWindow {
 
     // ---- window placement and shutdown
 
-    private void placeWindow() {
-        double x = settings.getDouble("window.x", Double.NaN);
-        double y = settings.getDouble("window.y", Double.NaN);
-        if (!Double.isNaN(x) && !Double.isNaN(y) && onSomeScreen(x, y)) {
-            stage.setX(x);
-            stage.setY(y);
-        }
-        stage.setMaximized(settings.getBoolean("window.maximized", false));
-    }
-
-    private static boolean onSomeScreen(double x, double y) {
-        return javafx.stage.Screen.getScreens().stream().anyMatch(s -> s.getVisualBounds().contains(x + 40, y + 20));
-    }
-
     private void rememberWindow() {
-        settings.put("window.maximized", String.valueOf(stage.isMaximized()));
-        if (!stage.isMaximized() && !stage.isIconified()) {
-            settings.put("window.x", String.valueOf(stage.getX()));
-            settings.put("window.y", String.valueOf(stage.getY()));
-            settings.put("window.width", String.valueOf(scene.getWidth()));
-            settings.put("window.height", String.valueOf(scene.getHeight()));
-        }
+        new WindowPlacement(settings).remember(stage, scene);
         settings.putList("query.history", history.entries());
     }
 

@@ -45,6 +45,8 @@ public final class ImportDialog {
     public record Problem(String file, String status, String reason) {
     }
 
+    /** What the problem list shows when empty: "so far" while running, then the final word. */
+    private final Label noProblems = new Label("No damaged or skipped files so far");
     private final Case target;
     private final List<Path> sources;
     private final Runnable onFinished;
@@ -86,7 +88,7 @@ public final class ImportDialog {
 
         TableView<Problem> table = new TableView<>(problems);
         table.setId("import-problem-table");
-        table.setPlaceholder(new Label("No damaged or skipped files so far"));
+        table.setPlaceholder(noProblems);
         table.getColumns().add(column("File", 330, Problem::file));
         table.getColumns().add(column("Outcome", 110, Problem::status));
         table.getColumns().add(column("Why", 330, Problem::reason));
@@ -188,6 +190,7 @@ public final class ImportDialog {
             r.skipped().forEach(s -> problems.add(new Problem(s.path(), "skipped", s.reason())));
         }
         bar.setProgress(1);
+        noProblems.setText("No damaged or skipped files");
         heading.setText(cancelled ? "Import cancelled: what was finished is kept" : "Import finished");
         summary.setText(String.format("%,d events read from %,d files (%,d new in the case, %,d files unchanged since an "
                         + "earlier import) in %s. %s", read, fileCount, added, unchanged, format(elapsed),

@@ -55,6 +55,8 @@ import java.util.stream.Collectors;
  */
 public final class S3ImportDialog {
 
+    /** What the problem list shows when empty: "so far" while running, then the final word. */
+    private final Label noProblems = new Label("No problems so far");
     private final Stage stage = new Stage();
     private final Case target;
     private final Runnable onFinished;
@@ -144,7 +146,7 @@ public final class S3ImportDialog {
         error.setWrapText(true);
         ListView<String> problemList = new ListView<>(problems);
         problemList.setId("s3-problems");
-        problemList.setPlaceholder(new Label("No problems so far"));
+        problemList.setPlaceholder(noProblems);
         problemList.setPrefHeight(120);
         VBox.setVgrow(problemList, Priority.ALWAYS);
 
@@ -317,6 +319,7 @@ public final class S3ImportDialog {
             text.append(" Nothing matched: check the prefix, accounts, regions and days.");
         }
         status.setText(text.toString().strip());
+        noProblems.setText("No problems");
         bar.setProgress(1);
         done();
     }

@@ -120,7 +120,9 @@ public final class MainWindow {
         model.caseProperty().addListener((obs, old, c) ->
                 insightsSource.set(c == null ? null : new org.trailworkbench.insights.LocalInsightsSource(c.index())));
         insights = new org.trailworkbench.ui.insights.InsightsModel(insightsSource, tasks);
-        new org.trailworkbench.ui.insights.InsightBands(explore.timeline().canvas(), insights, a -> showInExplore(a.eventsRequest()));
+        var bands = new org.trailworkbench.ui.insights.InsightBands(explore.timeline().canvas(), insights,
+                a -> showInExplore(a.eventsRequest()));
+        explore.timeline().addKey(bands.legend());
         tabs.getTabs().addAll(view("verify", "Verify integrity", new org.trailworkbench.ui.integrity.IntegrityView(model.caseProperty(), tasks, icons, this::showInExplore), "check"),
                 view("insights", "Insights", new org.trailworkbench.ui.insights.InsightsPanel(insights, time, icons, a -> showInExplore(a.eventsRequest())), "warning"));
         // verification reads the case's files, which a remote case does not have

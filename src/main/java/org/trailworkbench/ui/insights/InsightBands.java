@@ -2,6 +2,7 @@ package org.trailworkbench.ui.insights;
 
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
@@ -52,6 +53,7 @@ public final class InsightBands extends Pane {
         legend.setAlignment(Pos.CENTER_RIGHT);
         legend.setMouseTransparent(true);
         legend.getStyleClass().add("legend");
+        showLegend(false);
         model.anomalies().addListener((ListChangeListener<Anomaly>) c -> redraw());
         canvas.addLayer(this, this::redraw);
     }
@@ -85,6 +87,7 @@ public final class InsightBands extends Pane {
         }
         laidOutFor = key;
         getChildren().clear();
+        showLegend(false);
         if (data.size() == 0 || model.anomalies().isEmpty()) {
             return;
         }
@@ -128,9 +131,21 @@ public final class InsightBands extends Pane {
             index++;
         }
         getChildren().addAll(strips);
-        legend.autosize();
-        legend.relocate(Math.max(0, getWidth() - legend.prefWidth(-1) - 12), Math.max(0, bottom - 18));
-        getChildren().addAll(legend, hover);
+        getChildren().add(hover);
+        showLegend(!strips.isEmpty());
+    }
+
+    /**
+     * The colours' key, for the timeline's header: inside the chart it covered the newest bars. Shown only
+     * while bands are.
+     */
+    public Node legend() {
+        return legend;
+    }
+
+    private void showLegend(boolean shown) {
+        legend.setVisible(shown);
+        legend.setManaged(shown);
     }
 
     /** The first lane free at {@code start}; the last lane when all are taken. */

@@ -33,6 +33,8 @@ public final class TimelineView extends VBox {
     private final Label interval = new Label();
     private final ComboBox<String> split = new ComboBox<>();
     private final FlowPane legend = new FlowPane(12, 4);
+    private final HBox header;
+    private final Label hint = new Label();
     private boolean updating;
 
     public TimelineView(ExploreModel model, TimeDisplay time, Icons icons) {
@@ -87,9 +89,9 @@ public final class TimelineView extends VBox {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label hint = new Label("drag to zoom");
+        hint.setText("drag to zoom");
         hint.getStyleClass().add("muted");
-        HBox header = new HBox(10, title, interval, spacer, hint, back, all, split);
+        header = new HBox(10, title, interval, spacer, hint, back, all, split);
         header.setAlignment(Pos.CENTER_LEFT);
         legend.setId("timeline-legend");
         legend.getStyleClass().add("legend");
@@ -100,6 +102,11 @@ public final class TimelineView extends VBox {
 
     public TimelineCanvas canvas() {
         return canvas;
+    }
+
+    /** Puts a key of what is drawn over the chart (the Insights bands) in the header, before the zoom hint. */
+    public void addKey(javafx.scene.Node key) {
+        header.getChildren().add(header.getChildren().indexOf(hint), key);
     }
 
     private void show(SearchResponse response) {

@@ -75,6 +75,14 @@ class InsightBandsTest {
         List<Anomaly> anomalies = List.copyOf(table.getItems());
         assertThat(anomalies).extracting(Anomaly::origin).contains(Origin.AWS_INSIGHTS, Origin.DETECTED_LOCALLY);
         assertThat(robot.lookup("#insight-legend").tryQuery()).isPresent();
+        boolean keyOverChart = WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.Node key = robot.lookup("#insight-legend").query();
+            var canvas = window.explore().timeline().canvas();
+            var plot = canvas.localToScene(new javafx.geometry.BoundingBox(0, canvas.plotTop(), canvas.getWidth(),
+                    canvas.plotBottom() - canvas.plotTop()));
+            return !key.isVisible() || key.localToScene(key.getBoundsInLocal()).intersects(plot);
+        }).get();
+        assertThat(keyOverChart).as("the colours' key is shown, and not over the bars").isFalse();
 
         // the band of the first anomaly that is wide enough to click; bands are redrawn when the timeline
         // lays out again, so a band looked up a moment ago may have left the scene: look it up again then

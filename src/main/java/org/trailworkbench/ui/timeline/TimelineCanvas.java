@@ -38,6 +38,8 @@ public final class TimelineCanvas extends Region {
     private final Consumer<TimeRange> onZoom;
     private final List<javafx.scene.Node> layers = new java.util.ArrayList<>();
     private final List<Runnable> layerRedraws = new java.util.ArrayList<>();
+    /** Measures tick labels, so that those at either end stay whole on the canvas. */
+    private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
     private Timeline data = Timeline.empty();
     private int hovered = -1;
     private double dragStart = Double.NaN;
@@ -300,9 +302,14 @@ public final class TimelineCanvas extends Region {
         g.setFill(ink);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
+        measure.setFont(g.getFont());
         for (long t : TimeTicks.ticks(from, to, step, time.zone())) {
-            double x = xOf(t);
-            g.fillText(time.tick(t, TimeTicks.coarse(step)), x, h - BOTTOM + 5);
+            String label = time.tick(t, TimeTicks.coarse(step));
+            measure.setText(label);
+            // under its tick, but kept whole on the canvas: a tick at either end of the range cut its label
+            double half = measure.getLayoutBounds().getWidth() / 2;
+            double x = Math.max(half, Math.min(getWidth() - half, xOf(t)));
+            g.fillText(label, x, h - BOTTOM + 5);
         }
     }
 

@@ -159,6 +159,10 @@ class ExploreFlowTest {
         String eventName = org.trailworkbench.export.JsonPaths.get(first.hit().json(), "eventName");
         assertThat(robot.lookup("#detail-heading").queryAs(Label.class).getText()).startsWith(eventName);
         assertThat(robot.lookup(".json-key").queryAll()).isNotEmpty();
+        // the key fields' names are whole however long the values beside them (the file path wraps)
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".key-name").queryAllAs(Label.class)).isNotEmpty()
+                .allSatisfy(name -> assertThat(name.getWidth()).as(name.getText()).isGreaterThanOrEqualTo(name.prefWidth(-1)));
 
         robot.press(KeyCode.CONTROL, KeyCode.DOWN).release(KeyCode.DOWN, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();

@@ -142,6 +142,7 @@ public final class DetailPane extends VBox {
     private void addKey(String path, String shownValue, String filterValue, int r) {
         Label key = new Label(path);
         key.getStyleClass().add("key-name");
+        key.setMinWidth(Region.USE_PREF_SIZE); // a long value wraps; the field's name is never cut to "event…"
         Label value = new Label(shownValue);
         value.getStyleClass().add("key-value");
         value.setWrapText(true);

@@ -99,6 +99,7 @@ public final class InsightsPanel extends BorderPane {
         detail.setId("insights-detail");
         detail.setEditable(false);
         detail.getStyleClass().add("mono");
+        detail.setPromptText("Select an anomaly to see what was measured; double-click it, or Show events, to see its events");
         table.getSelectionModel().selectedItemProperty().addListener((obs, o, a) ->
                 detail.setText(a == null ? "" : AnomalyText.detail(a)));
         show.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());

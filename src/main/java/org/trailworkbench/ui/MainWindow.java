@@ -64,6 +64,7 @@ public final class MainWindow {
 
     private final Stage stage;
     private final Settings settings;
+    private final WindowPlacement placement;
     private final RecentCases recent;
     private final Icons icons = new Icons();
     private final TimeDisplay time = new TimeDisplay(ZoneId.systemDefault());
@@ -137,7 +138,7 @@ public final class MainWindow {
         root.setTop(menus());
         root.setCenter(tabs);
         root.setBottom(status);
-        WindowPlacement placement = new WindowPlacement(settings);
+        placement = new WindowPlacement(settings);
         scene = new Scene(root, placement.sceneWidth(), placement.sceneHeight());
         theme = Theme.parse(settings.get("theme", "LIGHT"));
         theme.apply(scene, icons);
@@ -473,7 +474,7 @@ public final class MainWindow {
     // ---- window placement and shutdown
 
     private void rememberWindow() {
-        new WindowPlacement(settings).remember(stage, scene);
+        placement.remember(stage, scene);
         settings.putList("query.history", history.entries());
     }
 

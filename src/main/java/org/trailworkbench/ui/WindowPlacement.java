@@ -19,9 +19,19 @@ final class WindowPlacement {
     private static final double DECORATIONS = 40;
 
     private final Settings settings;
+    /** The remembered top-left corner, NaN when none. */
+    private final double x;
+    private final double y;
+    /** The screen that holds that corner (a little inside it), or null when none does. */
+    private final Screen remembered;
 
     WindowPlacement(Settings settings) {
         this.settings = settings;
+        this.x = settings.getDouble("window.x", Double.NaN);
+        this.y = settings.getDouble("window.y", Double.NaN);
+        this.remembered = Double.isNaN(x) || Double.isNaN(y) ? null : Screen.getScreens().stream()
+                .filter(s -> s.getVisualBounds().contains(x + 40, y + 20))
+                .findFirst().orElse(null);
     }
 
     /** The scene's width: the remembered or default one, cut to the screen the window opens on. */
@@ -35,9 +45,9 @@ final class WindowPlacement {
 
     /** Puts the stage where it was when that place is still on a screen; else the system places it. */
     void place(Stage stage) {
-        if (remembered() != null) {
-            stage.setX(settings.getDouble("window.x", 0));
-            stage.setY(settings.getDouble("window.y", 0));
+        if (remembered != null) {
+            stage.setX(x);
+            stage.setY(y);
         }
         stage.setMaximized(settings.getBoolean("window.maximized", false));
     }
@@ -54,19 +64,6 @@ final class WindowPlacement {
 
     /** The visible area of the screen the window opens on. */
     private Rectangle2D screen() {
-        Screen at = remembered();
-        return (at == null ? Screen.getPrimary() : at).getVisualBounds();
-    }
-
-    /** The screen that holds the remembered top-left corner (a little inside it), or null. */
-    private Screen remembered() {
-        double x = settings.getDouble("window.x", Double.NaN);
-        double y = settings.getDouble("window.y", Double.NaN);
-        if (Double.isNaN(x) || Double.isNaN(y)) {
-            return null;
-        }
-        return Screen.getScreens().stream()
-                .filter(s -> s.getVisualBounds().contains(x + 40, y + 20))
-                .findFirst().orElse(null);
+        return (remembered == null ? Screen.getPrimary() : remembered).getVisualBounds();
     }
 }

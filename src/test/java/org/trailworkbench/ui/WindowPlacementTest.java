@@ -50,28 +50,28 @@ class WindowPlacementTest {
 
     @Test
     void aSizeRememberedFromABiggerScreenIsCutToThisOne() throws Exception {
-        Settings settings = Settings.load(settingsDir.resolve("settings.properties"));
-        settings.put("window.x", "0");
-        settings.put("window.y", "0");
-        settings.put("window.width", "2560");
-        settings.put("window.height", "1600");
-        Rectangle2D screen = open(settings);
+        Rectangle2D screen = open(remembered(0, 0, 2560, 1600));
         assertThat(stage.getWidth()).isLessThanOrEqualTo(screen.getWidth());
         assertThat(stage.getScene().getHeight()).isLessThan(screen.getHeight());
     }
 
     @Test
     void aPlaceAndSizeThatFitAreKeptAsTheyWere() throws Exception {
-        Settings settings = Settings.load(settingsDir.resolve("settings.properties"));
-        settings.put("window.x", "100");
-        settings.put("window.y", "50");
-        settings.put("window.width", "900");
-        settings.put("window.height", "600");
-        open(settings);
+        open(remembered(100, 50, 900, 600));
         assertThat(stage.getScene().getWidth()).isEqualTo(900);
         assertThat(stage.getScene().getHeight()).isEqualTo(600);
         assertThat(stage.getX()).isEqualTo(100);
         assertThat(stage.getY()).isEqualTo(50);
+    }
+
+    /** Settings that remember a window at (x, y) with a scene of w x h. */
+    private Settings remembered(int x, int y, int w, int h) throws Exception {
+        Settings settings = Settings.load(settingsDir.resolve("settings.properties"));
+        settings.put("window.x", String.valueOf(x));
+        settings.put("window.y", String.valueOf(y));
+        settings.put("window.width", String.valueOf(w));
+        settings.put("window.height", String.valueOf(h));
+        return settings;
     }
 
     /** Opens the main window with no case, as the application does; returns the screen's visible area. */

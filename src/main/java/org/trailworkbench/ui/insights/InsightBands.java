@@ -53,7 +53,6 @@ public final class InsightBands extends Pane {
         legend.setAlignment(Pos.CENTER_RIGHT);
         legend.setMouseTransparent(true);
         legend.getStyleClass().add("legend");
-        showLegend(false);
         model.anomalies().addListener((ListChangeListener<Anomaly>) c -> redraw());
         canvas.addLayer(this, this::redraw);
     }
@@ -62,7 +61,8 @@ public final class InsightBands extends Pane {
         return origin == Origin.AWS_INSIGHTS ? AWS : LOCAL;
     }
 
-    private static Label swatch(String text, Color colour) {
+    /** A colour's entry in a key, as the timeline's and the Insights view's keys show it. */
+    static Label swatch(String text, Color colour) {
         Rectangle r = new Rectangle(10, 10, colour);
         Label l = new Label(text, r);
         l.getStyleClass().add("legend-item");

@@ -60,8 +60,8 @@ public final class InsightsPanel extends BorderPane {
         show.getStyleClass().add("flat");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(10, title, status, spacer, legend("AWS Insights", InsightBands.AWS),
-                legend("detected locally", InsightBands.LOCAL), refresh, show);
+        HBox header = new HBox(10, title, status, spacer, InsightBands.swatch("AWS Insights", InsightBands.AWS),
+                InsightBands.swatch("detected locally", InsightBands.LOCAL), refresh, show);
         header.setAlignment(Pos.CENTER_LEFT);
 
         table = new TableView<>(model.anomalies());
@@ -133,12 +133,6 @@ public final class InsightsPanel extends BorderPane {
         long aws = r.anomalies().stream().filter(a -> a.origin() == org.trailworkbench.insights.Origin.AWS_INSIGHTS).count();
         return String.format("%,d anomalies: %,d from AWS Insights, %,d detected locally (%,d ms)",
                 r.anomalies().size(), aws, r.anomalies().size() - aws, r.tookMillis());
-    }
-
-    private static Label legend(String text, javafx.scene.paint.Color colour) {
-        Label l = new Label(text, new Rectangle(10, 10, colour));
-        l.getStyleClass().add("legend-item");
-        return l;
     }
 
     private static TableColumn<Anomaly, String> column(String title, double width, Function<Anomaly, String> get) {

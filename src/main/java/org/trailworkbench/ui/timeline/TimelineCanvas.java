@@ -302,13 +302,18 @@ public final class TimelineCanvas extends Region {
         g.setFill(ink);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        measure.setFont(g.getFont());
-        for (long t : TimeTicks.ticks(from, to, step, time.zone())) {
+        List<Long> ticks = TimeTicks.ticks(from, to, step, time.zone());
+        for (int i = 0; i < ticks.size(); i++) {
+            long t = ticks.get(i);
             String label = time.tick(t, TimeTicks.coarse(step));
-            measure.setText(label);
-            // under its tick, but kept whole on the canvas: a tick at either end of the range cut its label
-            double half = measure.getLayoutBounds().getWidth() / 2;
-            double x = Math.max(half, Math.min(getWidth() - half, xOf(t)));
+            double x = xOf(t);
+            if (i == 0 || i == ticks.size() - 1) {
+                // under its tick, but kept whole on the canvas: a tick at either end of the range cut its label
+                measure.setFont(g.getFont());
+                measure.setText(label);
+                double half = measure.getLayoutBounds().getWidth() / 2;
+                x = Math.max(half, Math.min(getWidth() - half, x));
+            }
             g.fillText(label, x, h - BOTTOM + 5);
         }
     }

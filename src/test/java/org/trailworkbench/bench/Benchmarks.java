@@ -33,7 +33,7 @@ import java.util.Set;
  * heap under test:
  * <pre>mvn -q -Pbench test-compile exec:exec -Dbench.events=500000 -Dbench.heap=1g -Dbench.mode=all</pre>
  * Modes: {@code import} (generate if needed, zcat, import), {@code search} (import if needed, then
- * queries), {@code all}. Figures go to stdout as Markdown and to {@code <work>/results.md}.
+ * queries), {@code all}, and {@code warm} (the import repeated in this JVM, to tell warm-up from steady state). Figures go to stdout as Markdown and to {@code <work>/results.md}.
  */
 public final class Benchmarks {
 
@@ -61,6 +61,9 @@ public final class Benchmarks {
                 double zcat = bench.zcat(corpus);
                 bench.importProcess(corpus, zcat);
             }
+        }
+        if (mode.equals("warm")) {
+            bench.warmImports(corpus, Integer.getInteger("bench.runs", 2) + 1);
         }
         if (mode.equals("search") || mode.equals("all")) {
             bench.search(corpus);
@@ -228,6 +231,34 @@ public final class Benchmarks {
                 report.eventsRead(), report.eventsAfter(), report.problems().size(), wall, cpu,
                 report.eventsRead() / wall, peakHeapMb(), size(caseDir) / 1e6));
         return caseDir;
+    }
+
+    /**
+     * The CLI import run {@code runs} times in this JVM, each into a new case. The first run pays for the
+     * JIT's warm-up as every import process does; the later ones show the steady state, which is what a
+     * change to the indexing path moves, without the compiler's share, which varies from run to run.
+     */
+    private void warmImports(Path corpus, int runs) throws IOException {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        var quiet = new java.io.PrintWriter(java.io.Writer.nullWriter());
+        for (int run = 1; run <= runs; run++) {
+            var json = new java.io.StringWriter();
+            Path caseDir = work.resolve("case-warm-" + events);
+            deleteTree(caseDir);
+            long cpu0 = os.getProcessCpuTime();
+            long t0 = System.nanoTime();
+            int exit = org.trailworkbench.cli.TrailCli.run(new java.io.PrintWriter(json), quiet, "import", "--case", caseDir.toString(),
+                    corpus.toString(), "--json");
+            double wall = seconds(t0);
+            double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
+            if (exit != 0) {
+                throw new IOException("import run " + run + " exited with " + exit);
+            }
+            long read = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toString()).get("eventsRead").asLong();
+            line(String.format("- import in this JVM, run %d%s: %.2f s wall, %.1f s CPU, %,.0f events/s", run,
+                    run == 1 ? " (with the warm-up)" : "", wall, cpu, read / wall));
+            deleteTree(caseDir);
+        }
     }
 
     private void search(Path corpus) throws Exception {

@@ -156,6 +156,7 @@ public final class EventIndex implements Closeable {
 
     /** A view of the index; give it back with {@link #release}. Fails once the index is closed. */
     public IndexSearcher acquire() throws IOException {
+        ReadThreads.check();
         synchronized (this) {
             if (closed) {
                 throw new org.apache.lucene.store.AlreadyClosedException("the case is closed");

@@ -65,6 +65,7 @@ public final class HitList implements RowSource {
         if (closed.get()) {
             throw new IOException("this list of hits is closed; run the search again");
         }
+        org.trailworkbench.index.ReadThreads.check(); // the view is held: acquire() is not called again
         int end = Math.min(hits.size(), from + Math.max(0, count));
         StoredFields stored = searcher.storedFields();
         List<EventHit> rows = new ArrayList<>(Math.max(0, end - from));

@@ -95,6 +95,7 @@ public final class MainWindow {
      * @param showFolder opens a folder in the desktop's file manager; null to show its path in a dialog
      */
     public MainWindow(Stage stage, Settings settings, TaskRunner tasks, Consumer<Path> showFolder) {
+        org.trailworkbench.index.ReadThreads.forbid(Thread.currentThread()); // built on the FX thread
         this.stage = stage;
         this.settings = settings;
         this.tasks = tasks;

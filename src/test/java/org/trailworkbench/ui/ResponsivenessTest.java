@@ -12,6 +12,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.trailworkbench.index.ReadThreads;
 import org.trailworkbench.search.SearchResponse;
 import org.trailworkbench.ui.table.EventTable;
 
@@ -23,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The window never freezes: a watchdog pings the FX thread while the user searches, filters, scrolls the
- * table from top to bottom and opens events, and the longest wait must stay short. Searching on the FX
- * thread, or loading rows there, would show up here; the first test proves the watchdog sees a freeze.
+ * table from top to bottom and opens events, and the longest wait must stay short; the first test proves
+ * the watchdog sees a freeze. Reading the index on the FX thread is caught without a clock: every window
+ * test fails at close if the FX thread read the index ({@link ReadThreads}), which the second test proves.
  */
 @ExtendWith(ApplicationExtension.class)
 class ResponsivenessTest {
@@ -68,6 +70,25 @@ class ResponsivenessTest {
             WaitForAsyncUtils.waitForFxEvents();
             assertThat(watchdog.worstMillis()).isGreaterThanOrEqualTo(550);
         }
+    }
+
+    /** The check the window's tests make at close ({@link WindowFixture#close}) sees a read on the FX thread. */
+    @Test
+    void aReadOfTheIndexOnTheFxThreadIsCounted(FxRobot robot) throws Exception {
+        WindowFixture.settled(window);
+        long before = ReadThreads.readsOnForbidden();
+        robot.interact(() -> {
+            try {
+                WindowFixture.caseOf(window).index().eventCount(); // what the window must never do
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertThat(ReadThreads.readsOnForbidden()).isEqualTo(before + 1);
+        long elsewhere = ReadThreads.readsOnForbidden();
+        WindowFixture.caseOf(window).index().eventCount(); // the test's own thread may read
+        assertThat(ReadThreads.readsOnForbidden()).isEqualTo(elsewhere);
+        WindowFixture.forgiveReads(window);
     }
 
     @Test

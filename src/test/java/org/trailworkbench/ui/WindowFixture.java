@@ -3,13 +3,18 @@ package org.trailworkbench.ui;
 import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
 import org.trailworkbench.casefile.Case;
+import org.trailworkbench.index.ReadThreads;
 import org.trailworkbench.search.SearchResponse;
 import org.trailworkbench.ui.settings.Settings;
 
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Starts the real main window on a stage, with settings in a temp folder, and waits for its answers. */
 final class WindowFixture {
@@ -20,11 +25,14 @@ final class WindowFixture {
     /** Headless Monocle's screen is 1280 x 800; a bigger window overflows its frame buffer. */
     static final double WIDTH = 1280;
     static final double HEIGHT = 800;
+    /** The count of {@link ReadThreads#readsOnForbidden()} when each open window started. */
+    private static final Map<MainWindow, Long> READS_AT_START = new ConcurrentHashMap<>();
 
     /** A new stage per test, so that closing it shuts down only its own window. */
     static MainWindow start(Path settingsDir, Path caseDir) throws Exception {
         Stage stage = new Stage();
         MainWindow window = new MainWindow(stage, Settings.load(settingsDir.resolve("settings.properties")));
+        READS_AT_START.put(window, ReadThreads.readsOnForbidden());
         stage.setX(0);
         stage.setY(0);
         stage.setWidth(WIDTH);
@@ -48,8 +56,20 @@ final class WindowFixture {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
     }
 
+    /**
+     * Closes the window, and fails the test if the FX thread read the index while the window was open: such
+     * a read freezes a real window for as long as it takes (see {@link ReadThreads}).
+     */
     static void close(MainWindow window) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> ((Stage) window.scene().getWindow()).close()).get();
+        Long atStart = READS_AT_START.remove(window);
+        assertThat(ReadThreads.readsOnForbidden() - (atStart == null ? 0 : atStart))
+                .as("index reads on the FX thread while the window was open").isZero();
+    }
+
+    /** For a test that reads on the FX thread on purpose: what it read so far is not the window's doing. */
+    static void forgiveReads(MainWindow window) {
+        READS_AT_START.put(window, ReadThreads.readsOnForbidden());
     }
 
     static Case caseOf(MainWindow window) {

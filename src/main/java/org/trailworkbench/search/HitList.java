@@ -7,6 +7,7 @@ import org.apache.lucene.search.Query;
 import org.trailworkbench.index.EventDocuments;
 import org.trailworkbench.index.EventIndex;
 import org.trailworkbench.index.Fields;
+import org.trailworkbench.index.ReadThreads;
 import org.trailworkbench.task.Cancellation;
 
 import java.io.IOException;
@@ -65,7 +66,7 @@ public final class HitList implements RowSource {
         if (closed.get()) {
             throw new IOException("this list of hits is closed; run the search again");
         }
-        org.trailworkbench.index.ReadThreads.check(); // the view is held: acquire() is not called again
+        ReadThreads.check(); // the view is held: acquire() is not called again
         int end = Math.min(hits.size(), from + Math.max(0, count));
         StoredFields stored = searcher.storedFields();
         List<EventHit> rows = new ArrayList<>(Math.max(0, end - from));

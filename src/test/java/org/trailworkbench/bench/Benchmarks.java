@@ -33,7 +33,8 @@ import java.util.Set;
  * heap under test:
  * <pre>mvn -q -Pbench test-compile exec:exec -Dbench.events=500000 -Dbench.heap=1g -Dbench.mode=all</pre>
  * Modes: {@code import} (generate if needed, zcat, import), {@code search} (import if needed, then
- * queries), {@code all}, and {@code warm} (the import repeated in this JVM, to tell warm-up from steady state). Figures go to stdout as Markdown and to {@code <work>/results.md}.
+ * queries), {@code all}, and {@code warm} (the import repeated in this JVM, to tell warm-up from steady
+ * state). Figures go to stdout as Markdown and to {@code <work>/results.md}.
  */
 public final class Benchmarks {
 
@@ -247,14 +248,15 @@ public final class Benchmarks {
             deleteTree(caseDir);
             long cpu0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
-            int exit = org.trailworkbench.cli.TrailCli.run(new java.io.PrintWriter(json), quiet, "import", "--case", caseDir.toString(),
-                    corpus.toString(), "--json");
+            int exit = org.trailworkbench.cli.TrailCli.run(new java.io.PrintWriter(json), quiet,
+                    "import", "--case", caseDir.toString(), corpus.toString(), "--json");
             double wall = seconds(t0);
             double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
             if (exit != 0) {
                 throw new IOException("import run " + run + " exited with " + exit);
             }
-            long read = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toString()).get("eventsRead").asLong();
+            var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toString());
+            long read = report.get("eventsRead").asLong();
             line(String.format("- import in this JVM, run %d%s: %.2f s wall, %.1f s CPU, %,.0f events/s", run,
                     run == 1 ? " (with the warm-up)" : "", wall, cpu, read / wall));
             deleteTree(caseDir);

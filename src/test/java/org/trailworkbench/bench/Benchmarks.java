@@ -61,6 +61,8 @@ public final class Benchmarks {
             for (int run = 1; run <= Integer.getInteger("bench.runs", 2); run++) {
                 double zcat = bench.zcat(corpus);
                 bench.importProcess(corpus, zcat);
+                bench.duckDb(corpus, zcat, "json");
+                bench.duckDb(corpus, zcat, "typed");
             }
         }
         if (mode.equals("warm")) {
@@ -187,6 +189,45 @@ public final class Benchmarks {
                         + "%.2f s wall, %s; **%,.0f events/s**; **%.1f x zcat**; peak heap %,d MB; index %,.0f MB",
                 read, report.get("eventsInCase").asLong(), wall, cpu(cpuTimes), read / wall, wall / zcatSeconds,
                 peakHeapMb(gcLog), size(caseDir.resolve("index")) / 1e6));
+    }
+
+    /**
+     * The reference of the import issue: DuckDB loading the same log files into a table ({@link DuckDbLoad}),
+     * in a process of its own and timed the same way. Skipped when the driver is not on the class path.
+     */
+    private void duckDb(Path corpus, double zcatSeconds, String load) throws IOException, InterruptedException {
+        try {
+            Class.forName("org.duckdb.DuckDBDriver");
+        } catch (ClassNotFoundException e) {
+            line("- DuckDB: not run, its JDBC driver is not on the class path (the `bench` profile adds it)");
+            return;
+        }
+        Path db = work.resolve("duckdb-" + events + ".db");
+        Files.deleteIfExists(db);
+        Files.deleteIfExists(work.resolve(db.getFileName() + ".wal"));
+        Path cpuTimes = work.resolve("duckdb-cpu.txt");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // one ** only (DuckDB refuses two): the same files as zcat's, log files under a CloudTrail folder
+        String glob = corpus + "/**/CloudTrail/*/*/*/*/*.json.gz";
+        List<String> command = List.of("bash", "-c", "TIMEFORMAT='%3U %3S'; { time \"$@\" 2>&3; } 3>&2 2>\"$CPU_TIMES\"",
+                "bash", java, "-cp", System.getProperty("java.class.path"), DuckDbLoad.class.getName(),
+                glob, db.toString(), load);
+        long t0 = System.nanoTime();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().put("CPU_TIMES", cpuTimes.toString());
+        Process p = builder.start();
+        String rows = new String(p.getInputStream().readAllBytes()).trim();
+        int exit = p.waitFor();
+        double wall = seconds(t0);
+        if (exit != 0) {
+            throw new IOException("DuckDB load exited with " + exit + ": " + rows);
+        }
+        long records = Long.parseLong(rows);
+        line(String.format("- DuckDB reference (`read_json` + `unnest(Records)` into a table, %s), whole process: "
+                        + "%,d rows; %.2f s wall, %s; **%,.0f events/s**; **%.1f x zcat**; database %,.0f MB",
+                load.equals("json") ? "each record kept as JSON" : "types inferred for every field", records, wall,
+                cpu(cpuTimes), records / wall, wall / zcatSeconds, Files.size(db) / 1e6));
+        Files.deleteIfExists(db);
     }
 
     /** "user + sys s CPU" from the line bash's time wrote, or what is missing. */

@@ -25,7 +25,8 @@ import java.util.Map;
 
 /**
  * Turns a parsed record into its Lucene document, following {@link Fields}. One per indexing thread: it
- * keeps the shape terms it has built, since the same few shapes recur in millions of records.
+ * keeps the shape terms it has built, since the same few shapes recur in millions of records, and it reuses
+ * its token streams from record to record, so a document must be indexed before the next one is built.
  */
 public final class EventDocuments {
 
@@ -48,6 +49,17 @@ public final class EventDocuments {
     /** The keyword terms of the record being built, end to end; the document is indexed before the next. */
     private final TermBuffer keywords = new TermBuffer();
     private final RepeatedValues repeated = new RepeatedValues();
+    /*
+     * A token stream costs a map of its attributes to create: with four per record that was a third of the
+     * time spent building documents. Lucene, too, reuses an analyzer's streams from document to document.
+     */
+    private final BytesListStream keywordStream = new BytesListStream();
+    private final BytesListStream repeatedStream = new BytesListStream();
+    private final BytesListStream shapeStream = new BytesListStream();
+    private final FreeTextStream textStream = new FreeTextStream(List.of());
+    /** The events of one file come one after another: its id is encoded once for all of them. */
+    private String lastFileId;
+    private BytesRef lastFileIdBytes;
 
     /**
      * @param dedupeByKeyword the event's eventID is its own leaf, so its keyword term identifies it and it
@@ -65,7 +77,7 @@ public final class EventDocuments {
         doc.add(new StoredField(Fields.SOURCE, new BytesRef(event.json())));
         if (fileId != null) {
             doc.add(new StringField(Fields.FILE, fileId, Field.Store.YES));
-            doc.add(new SortedDocValuesField(Fields.FILE, new BytesRef(fileId)));
+            doc.add(new SortedDocValuesField(Fields.FILE, fileIdBytes(fileId)));
         }
 
         List<ParsedEvent.Leaf> leaves = event.leaves();
@@ -89,16 +101,25 @@ public final class EventDocuments {
             }
         }
         paths.addAll(event.objectPaths());
-        doc.add(new Field(Fields.KEYWORDS, new BytesListStream(keywords.terms(false)), TERMS));
+        doc.add(new Field(Fields.KEYWORDS, keywordStream.of(keywords.terms(false)), TERMS));
         List<BytesRef> repeatedTerms = keywords.terms(true);
         if (!repeatedTerms.isEmpty()) {
-            doc.add(new Field(Fields.REPEATED, new BytesListStream(repeatedTerms), TERMS));
+            doc.add(new Field(Fields.REPEATED, repeatedStream.of(repeatedTerms), TERMS));
         }
-        doc.add(new Field(Fields.SHAPE, new BytesListStream(shape(paths)), TERMS));
+        doc.add(new Field(Fields.SHAPE, shapeStream.of(shape(paths)), TERMS));
         if (!text.isEmpty()) {
-            doc.add(new Field(Fields.ALL, new FreeTextStream(text), TextField.TYPE_NOT_STORED));
+            doc.add(new Field(Fields.ALL, textStream.of(text), TextField.TYPE_NOT_STORED));
         }
         return doc;
+    }
+
+    /** Doc values copy the bytes as the document is added, so one BytesRef can serve every event of a file. */
+    private BytesRef fileIdBytes(String fileId) {
+        if (!fileId.equals(lastFileId)) {
+            lastFileId = fileId;
+            lastFileIdBytes = new BytesRef(fileId);
+        }
+        return lastFileIdBytes;
     }
 
     private byte[] pathBytes(String path) {
@@ -137,11 +158,13 @@ public final class EventDocuments {
      */
     private static final class BytesListStream extends TokenStream {
         private final BytesTermAttribute term = addAttribute(BytesTermAttribute.class);
-        private final List<BytesRef> terms;
+        private List<BytesRef> terms = List.of();
         private int next;
 
-        BytesListStream(List<BytesRef> terms) {
+        /** This stream, now over {@code terms}. */
+        BytesListStream of(List<BytesRef> terms) {
             this.terms = terms;
+            return this;
         }
 
         @Override

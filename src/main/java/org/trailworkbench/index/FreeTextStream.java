@@ -21,13 +21,19 @@ final class FreeTextStream extends TokenStream {
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final PositionIncrementAttribute position = addAttribute(PositionIncrementAttribute.class);
     private boolean newValue;
-    private final Collection<String> values;
+    private Collection<String> values;
     private Iterator<String> nextValue;
     private String value;
     private int offset;
 
     FreeTextStream(Collection<String> values) {
         this.values = values;
+    }
+
+    /** This stream, now over {@code values}: a record's document is indexed before the next is built. */
+    FreeTextStream of(Collection<String> values) {
+        this.values = values;
+        return this;
     }
 
     @Override

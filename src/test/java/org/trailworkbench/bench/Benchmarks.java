@@ -167,28 +167,41 @@ public final class Benchmarks {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         long heap = Runtime.getRuntime().maxMemory();
         Path cpuTimes = work.resolve("import-cpu.txt");
-        // bash's time counts the CPU of the whole process (JIT and GC threads too): steadier than wall time
-        // on a shared machine. The import's own stderr goes through fd 3; only time's line lands in the file.
-        List<String> command = List.of("bash", "-c", "TIMEFORMAT='%3U %3S'; { time \"$@\" 2>&3; } 3>&2 2>\"$CPU_TIMES\"",
-                "bash", java, "-Xmx" + (heap >> 20) + "m", "-Xlog:gc:file=" + gcLog,
+        Timed run = timed("import", cpuTimes, java, "-Xmx" + (heap >> 20) + "m", "-Xlog:gc:file=" + gcLog,
                 "-cp", System.getProperty("java.class.path"), "org.trailworkbench.Main",
                 "import", "--case", caseDir.toString(), corpus.toString(), "--json");
-        long t0 = System.nanoTime();
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
-        builder.environment().put("CPU_TIMES", cpuTimes.toString());
-        Process p = builder.start();
-        String json = new String(p.getInputStream().readAllBytes());
-        int exit = p.waitFor();
-        double wall = seconds(t0);
-        if (exit != 0) {
-            throw new IOException("import exited with " + exit + ": " + json);
-        }
-        var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
         long read = report.get("eventsRead").asLong();
         line(String.format("- import (`trail-workbench import`, whole process): %,d records read, %,d events in the case; "
                         + "%.2f s wall, %s; **%,.0f events/s**; **%.1f x zcat**; peak heap %,d MB; index %,.0f MB",
-                read, report.get("eventsInCase").asLong(), wall, cpu(cpuTimes), read / wall, wall / zcatSeconds,
-                peakHeapMb(gcLog), size(caseDir.resolve("index")) / 1e6));
+                read, report.get("eventsInCase").asLong(), run.wall(), cpu(cpuTimes), read / run.wall(),
+                run.wall() / zcatSeconds, peakHeapMb(gcLog), size(caseDir.resolve("index")) / 1e6));
+    }
+
+    /** What a timed process printed, and its wall-clock seconds. */
+    private record Timed(String out, double wall) {
+    }
+
+    /**
+     * Runs {@code command} under bash's {@code time}, which counts the CPU of the whole process (JIT and GC
+     * threads too): steadier than wall time on a shared machine. The process's own stderr goes through fd 3;
+     * only time's line lands in {@code cpuTimes} (read by {@link #cpu}). Fails unless it exits with 0.
+     */
+    private static Timed timed(String what, Path cpuTimes, String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of("bash", "-c",
+                "TIMEFORMAT='%3U %3S'; { time \"$@\" 2>&3; } 3>&2 2>\"$CPU_TIMES\"", "bash"));
+        line.addAll(List.of(command));
+        long t0 = System.nanoTime();
+        ProcessBuilder builder = new ProcessBuilder(line).redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().put("CPU_TIMES", cpuTimes.toString());
+        Process p = builder.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        int exit = p.waitFor();
+        double wall = seconds(t0);
+        if (exit != 0) {
+            throw new IOException(what + " exited with " + exit + ": " + out);
+        }
+        return new Timed(out, wall);
     }
 
     /**
@@ -209,24 +222,13 @@ public final class Benchmarks {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // one ** only (DuckDB refuses two): the same files as zcat's, log files under a CloudTrail folder
         String glob = corpus + "/**/CloudTrail/*/*/*/*/*.json.gz";
-        List<String> command = List.of("bash", "-c", "TIMEFORMAT='%3U %3S'; { time \"$@\" 2>&3; } 3>&2 2>\"$CPU_TIMES\"",
-                "bash", java, "-cp", System.getProperty("java.class.path"), DuckDbLoad.class.getName(),
-                glob, db.toString(), load);
-        long t0 = System.nanoTime();
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
-        builder.environment().put("CPU_TIMES", cpuTimes.toString());
-        Process p = builder.start();
-        String rows = new String(p.getInputStream().readAllBytes()).trim();
-        int exit = p.waitFor();
-        double wall = seconds(t0);
-        if (exit != 0) {
-            throw new IOException("DuckDB load exited with " + exit + ": " + rows);
-        }
-        long records = Long.parseLong(rows);
+        Timed run = timed("DuckDB load", cpuTimes, java, "-cp", System.getProperty("java.class.path"),
+                DuckDbLoad.class.getName(), glob, db.toString(), load);
+        long records = Long.parseLong(run.out().trim());
         line(String.format("- DuckDB reference (`read_json` + `unnest(Records)` into a table, %s), whole process: "
                         + "%,d rows; %.2f s wall, %s; **%,.0f events/s**; **%.1f x zcat**; database %,.0f MB",
-                load.equals("json") ? "each record kept as JSON" : "types inferred for every field", records, wall,
-                cpu(cpuTimes), records / wall, wall / zcatSeconds, Files.size(db) / 1e6));
+                load.equals("json") ? "each record kept as JSON" : "types inferred for every field", records,
+                run.wall(), cpu(cpuTimes), records / run.wall(), run.wall() / zcatSeconds, Files.size(db) / 1e6));
         Files.deleteIfExists(db);
     }
 
